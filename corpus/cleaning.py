@@ -1,0 +1,106 @@
+"""Turn a raw article file into clean paragraphs, keeping a map back to the file.
+
+Dropped: page furniture listed in ``boilerplate.toml``, empty lines, a paragraph that
+repeats an earlier one verbatim. Kept paragraphs are joined by a blank line; each
+kept character maps to its place in the file (see :class:`corpus.article.Segment`).
+
+>>> cleaned = clean_text("Publicité\\nMoscou et Kiev.\\nMoscou et Kiev.\\n")
+>>> cleaned.text, cleaned.segments
+('Moscou et Kiev.', (Segment(clean_start=0, original_start=10, length=15),))
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from .article import Segment
+from .characters import fold_characters
+
+__all__ = ["CleanText", "Boilerplate", "clean_text", "load_boilerplate"]
+
+PARAGRAPH_BREAK = "\n\n"
+# A repeated line shorter than this (a section header, say) is kept: short repeats are
+# often legitimate, long verbatim repeats are scraping accidents.
+MIN_REPEAT_CHARS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    text: str
+    segments: tuple[Segment, ...]
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    drop_lines: tuple[re.Pattern, ...]
+    trailer_starts: tuple[re.Pattern, ...]
+    credit_suffixes: tuple[re.Pattern, ...]
+
+    def is_dropped(self, line: str) -> bool:
+        return any(p.fullmatch(line) for p in self.drop_lines)
+
+    def starts_trailer(self, line: str) -> bool:
+        return any(p.fullmatch(line) for p in self.trailer_starts)
+
+    def credit_start(self, line: str) -> int:
+        """Where a glued photo credit begins in ``line`` (``len(line)`` if none)."""
+        hits = [m.start() for p in self.credit_suffixes if (m := p.search(line))]
+        return min(hits, default=len(line))
+
+
+@lru_cache(maxsize=None)
+def load_boilerplate(path: str | None = None) -> Boilerplate:
+    """Read the boilerplate rules (the bundled ``boilerplate.toml`` by default)."""
+    raw = (open(path, "rb").read() if path else
+           files("corpus").joinpath("boilerplate.toml").read_bytes())
+    table = tomllib.loads(raw.decode("utf-8"))
+
+    def compiled(key: str) -> tuple[re.Pattern, ...]:
+        return tuple(re.compile(p, re.IGNORECASE) for p in table.get(key, []))
+
+    return Boilerplate(compiled("drop_lines"), compiled("trailer_starts"), compiled("credit_suffixes"))
+
+
+def _lines(original: str):
+    """Yield ``(start, line)`` for every line of ``original``, without its line break."""
+    for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", original):
+        body = m.group().rstrip("\r\n")
+        if m.group() or m.start() < len(original):
+            yield m.start(), body
+
+
+def _repeat_key(line: str) -> str:
+    return " ".join(fold_characters(line).casefold().split())
+
+
+def clean_text(original: str, boilerplate: Boilerplate | None = None) -> CleanText:
+    """Clean ``original``; every kept character keeps a known place in it."""
+    rules = boilerplate or load_boilerplate()
+    pieces: list[str] = []
+    segments: list[Segment] = []
+    seen: set[str] = set()
+    cursor = 0
+    for start, line in _lines(original):
+        stripped = line.strip()
+        if not stripped or rules.is_dropped(stripped):
+            continue
+        if rules.starts_trailer(stripped) and pieces:
+            break
+        lead = len(line) - len(line.lstrip())
+        body = stripped[: rules.credit_start(stripped)].rstrip()
+        if not body:
+            continue
+        key = _repeat_key(body)
+        if len(key) >= MIN_REPEAT_CHARS and key in seen:
+            continue
+        seen.add(key)
+        if pieces:
+            cursor += len(PARAGRAPH_BREAK)
+        segments.append(Segment(cursor, start + lead, len(body)))
+        pieces.append(fold_characters(body))
+        cursor += len(body)
+    return CleanText(PARAGRAPH_BREAK.join(pieces), tuple(segments), tuple(pieces))

@@ -1,0 +1,82 @@
+"""``newsgraph_entity_filter``: keep the NER spans that name actors, trimmed to the name.
+
+- a span that crosses a paragraph break is cut there, each piece judged alone;
+- leading articles and prepositions are trimmed (« l'Europe » -> « Europe »);
+- a span with no capitalised word, a capitalised common word that opens a sentence
+  (« Laisser », « Tensions »), a nationality word (« les Russes ») or a listed
+  non-actor (« État ») is dropped;
+- labels become the core classes: PER -> Person, ORG -> Organization, LOC -> Place
+  (the gazetteer linker that follows makes states ``Country``); MISC is dropped.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ontology.data import load_nationalities, load_not_actors
+from ontology.names import name_key
+
+__all__ = ["EntityFilter", "CORE_LABELS"]
+
+CORE_LABELS = {"PER": "Person", "ORG": "Organization", "LOC": "Place",
+               "Person": "Person", "Organization": "Organization", "Place": "Place", "Country": "Country"}
+_LEADING = {"le", "la", "les", "l'", "l", "du", "des", "de", "d'", "d", "au", "aux", "à", "en"}
+_CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "NUM"}
+
+
+class EntityFilter:
+    def __init__(self):
+        self.nationalities = load_nationalities()
+        self.not_actors = load_not_actors()
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept = []
+        for ent in doc.ents:
+            label = CORE_LABELS.get(ent.label_)
+            if label is None:
+                continue
+            for piece in _paragraph_pieces(ent):
+                piece = _trim(piece)
+                if piece is not None and self._is_actor_name(piece):
+                    kept.append(Span(doc, piece.start, piece.end, label=label, kb_id=ent.kb_id))
+        doc.set_ents(kept, default="outside")
+        return doc
+
+    def _is_actor_name(self, span: Span) -> bool:
+        if not any(t.text[:1].isupper() for t in span):
+            return False
+        key = name_key(span.text)
+        if key in self.not_actors or span.text.lower() in self.nationalities:
+            return False
+        if len(span) == 1:
+            token = span[0]
+            if token.is_sent_start and token.pos_ in _CONTENT_POS:
+                return False
+        return True
+
+
+def _paragraph_pieces(ent: Span):
+    start = ent.start
+    for token in ent:
+        if token.is_space or "\n" in token.whitespace_:
+            end = token.i if token.is_space else token.i + 1
+            if end > start:
+                yield ent.doc[start:end]
+            start = token.i + 1
+    if ent.end > start:
+        yield ent.doc[start:ent.end]
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in _LEADING or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+@Language.factory("newsgraph_entity_filter")
+def make_entity_filter(nlp: Language, name: str) -> EntityFilter:
+    return EntityFilter()

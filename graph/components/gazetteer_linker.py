@@ -1,0 +1,63 @@
+"""``newsgraph_gazetteer``: link entity spans to the gazetteer and find the names NER missed.
+
+A span whose name is in the gazetteer takes the gazetteer's type (« Kremlin » is an
+organisation, « Washington » the city) and its id as ``kb_id_``. A gazetteer name
+that NER missed, or cut wrong, becomes an entity unless it lies inside a longer name
+(« Trump » in « Melania Trump » stays part of that name).
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ontology.data import Gazetteer, load_gazetteer
+
+__all__ = ["GazetteerLinker"]
+
+
+class GazetteerLinker:
+    def __init__(self, nlp: Language, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        # Acronyms match as written (« UE », never the participle « eu »), other names in any case.
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.acronym_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for actor in gazetteer.actors:
+            names = {actor.label, *actor.names}
+            acronyms = [nlp.make_doc(n) for n in names if n.isupper()]
+            others = [nlp.make_doc(n) for n in names if not n.isupper()]
+            if acronyms:
+                self.acronym_matcher.add(actor.id, acronyms)
+            if others:
+                self.matcher.add(actor.id, others)
+
+    def __call__(self, doc: Doc) -> Doc:
+        linked = [self._link(ent) for ent in doc.ents]
+        matches = filter_spans(
+            Span(doc, start, end, label=self.gazetteer.get(doc.vocab.strings[key]).type,
+                 kb_id=doc.vocab.strings[key])
+            for key, start, end in [*self.matcher(doc), *self.acronym_matcher(doc)]
+        )
+        for match in matches:
+            overlapping = [e for e in linked if e.start < match.end and match.start < e.end]
+            if any(e.start <= match.start and match.end <= e.end and (e.end - e.start) > len(match)
+                   and not e.kb_id_ for e in overlapping):
+                continue  # inside a longer, unknown name
+            if any(e.kb_id_ and (e.start, e.end) != (match.start, match.end) and
+                   e.start <= match.start and match.end <= e.end for e in overlapping):
+                continue  # inside a longer gazetteer name
+            linked = [e for e in linked if e not in overlapping] + [match]
+        doc.set_ents(sorted(linked, key=lambda e: e.start), default="outside")
+        return doc
+
+    def _link(self, ent: Span) -> Span:
+        actor = self.gazetteer.lookup(ent.text)
+        if actor is None:
+            return ent
+        return Span(ent.doc, ent.start, ent.end, label=actor.type, kb_id=actor.id)
+
+
+@Language.factory("newsgraph_gazetteer", default_config={"path": None})
+def make_gazetteer_linker(nlp: Language, name: str, path: str | None) -> GazetteerLinker:
+    return GazetteerLinker(nlp, load_gazetteer(path))

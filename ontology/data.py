@@ -1,0 +1,159 @@
+"""Load the gazetteer and the lexicons shipped in this folder (or an analyst's own copy).
+
+>>> gazetteer = load_gazetteer()
+>>> gazetteer.lookup("Vladímir Putin").id
+'putin'
+>>> load_nationalities()["américaine"]
+'usa'
+"""
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+from importlib.resources import files
+from pathlib import Path
+
+from .names import name_key
+from .namespace import CORE_CLASSES, RELATIONS
+
+__all__ = ["Actor", "Gazetteer", "LexiconError", "load_gazetteer", "load_roles",
+           "load_nationalities", "load_interactions", "load_claim_cues", "load_not_actors", "inflections"]
+
+
+class LexiconError(ValueError):
+    """A gazetteer or lexicon file that cannot be used; the message names file and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    type: str
+    label: str
+    names: tuple[str, ...]
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    actors: tuple[Actor, ...]
+
+    def __post_init__(self):
+        object.__setattr__(self, "_by_key", {name_key(n): a for a in self.actors for n in (a.label, *a.names)})
+        object.__setattr__(self, "_by_id", {a.id: a for a in self.actors})
+
+    def lookup(self, name: str) -> Actor | None:
+        return self._by_key.get(name_key(name))
+
+    def get(self, actor_id: str) -> Actor:
+        return self._by_id[actor_id]
+
+
+def _data_path(name: str, path: str | Path | None) -> Path:
+    return Path(path) if path else Path(str(files("ontology").joinpath(name)))
+
+
+@lru_cache(maxsize=None)
+def load_gazetteer(path: str | None = None) -> Gazetteer:
+    source = _data_path("gazetteer.json", path)
+    try:
+        entries = json.loads(source.read_text(encoding="utf-8"))["actors"]
+        actors = tuple(Actor(e["id"], e["type"], e["label"], tuple(e["names"]), e.get("wikidata"))
+                       for e in entries)
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise LexiconError(f"{source}: not a gazetteer ({err})") from None
+    for actor in actors:
+        if actor.type not in CORE_CLASSES:
+            raise LexiconError(f"{source}: actor {actor.id!r} has unknown type {actor.type!r}")
+    return Gazetteer(actors)
+
+
+def _rows(name: str, path: str | Path | None, width: int):
+    source = _data_path(name, path)
+    with source.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            row = [cell.strip() for cell in line.rstrip("\n").split("\t")]
+            if len(row) != width or not all(row):
+                raise LexiconError(f"{source}:{number}: expected {width} tab-separated columns")
+            yield source, number, row
+
+
+def inflections(word: str) -> set[str]:
+    """Feminine and plural forms of a French noun or adjective (generous, for matching)."""
+    forms = {word}
+    stems = {word}
+    if word.endswith(("ien", "éen")):
+        stems.add(word + "ne")
+    elif word.endswith("eur"):
+        stems |= {word[:-3] + "rice", word[:-3] + "euse"}
+    elif word.endswith("er"):
+        stems.add(word[:-2] + "ère")
+    elif word.endswith("al"):
+        stems |= {word + "e", word[:-2] + "aux"}
+    elif not word.endswith("e"):
+        stems.add(word + "e")
+    for stem in stems:
+        forms |= {stem, stem + "s"} if not stem.endswith(("s", "x")) else {stem}
+    return forms
+
+
+_FUNCTION_WORDS = {"de", "du", "des", "la", "le", "l'état", "d'état", "en", "à", "chef"}
+
+
+def _word_forms(word: str) -> set[str]:
+    return {word} if word in _FUNCTION_WORDS or "'" in word else inflections(word)
+
+
+@lru_cache(maxsize=None)
+def load_roles(path: str | None = None) -> dict[str, str]:
+    """Role phrase (lower-case, every inflection of its head) -> relation local name."""
+    roles: dict[str, str] = {}
+    for source, number, (phrase, relation) in _rows("lexicons/roles.tsv", path, 2):
+        if relation not in RELATIONS:
+            raise LexiconError(f"{source}:{number}: unknown relation {relation!r}")
+        for form in product(*(_word_forms(w) for w in phrase.lower().split(" "))):
+            roles[" ".join(form)] = relation
+    return roles
+
+
+@lru_cache(maxsize=None)
+def load_nationalities(path: str | None = None) -> dict[str, str]:
+    """Nationality adjective or demonym (lower-case, every inflection) -> gazetteer id."""
+    gazetteer = load_gazetteer()
+    table: dict[str, str] = {}
+    for source, number, (word, actor_id) in _rows("lexicons/nationalities.tsv", path, 2):
+        try:
+            gazetteer.get(actor_id)
+        except KeyError:
+            raise LexiconError(f"{source}:{number}: {actor_id!r} is not in the gazetteer") from None
+        for form in inflections(word.lower()):
+            table[form] = actor_id
+    return table
+
+
+@lru_cache(maxsize=None)
+def load_interactions(path: str | None = None) -> dict[tuple[str, str], str]:
+    """(word, part of speech) -> kind (meet, talk, call, remote)."""
+    kinds = {"meet", "talk", "call", "remote"}
+    table = {}
+    for source, number, (word, pos, kind) in _rows("lexicons/interactions.tsv", path, 3):
+        if kind not in kinds:
+            raise LexiconError(f"{source}:{number}: unknown kind {kind!r}")
+        table[(word.lower(), pos)] = kind
+    return table
+
+
+@lru_cache(maxsize=None)
+def load_claim_cues(path: str | None = None) -> dict[str, str]:
+    """Claim cue word -> part of speech."""
+    return {word.lower(): pos for _, _, (word, pos) in _rows("lexicons/claims.tsv", path, 2)}
+
+
+@lru_cache(maxsize=None)
+def load_not_actors(path: str | None = None) -> frozenset[str]:
+    """Name keys of capitalised words that are never actors."""
+    return frozenset(name_key(word) for _, _, (word,) in _rows("lexicons/not_actors.tsv", path, 1))
