@@ -34,6 +34,7 @@ class Actor:
     label: str
     names: tuple[str, ...]
     wikidata: str | None = None
+    stands_for: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,8 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
     source = _data_path("gazetteer.json", path)
     try:
         entries = json.loads(source.read_text(encoding="utf-8"))["actors"]
-        actors = tuple(Actor(e["id"], e["type"], e["label"], tuple(e["names"]), e.get("wikidata"))
+        actors = tuple(Actor(e["id"], e["type"], e["label"], tuple(e["names"]), e.get("wikidata"),
+                             e.get("stands_for"))
                        for e in entries)
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise LexiconError(f"{source}: not a gazetteer ({err})") from None

@@ -1,0 +1,94 @@
+"""A whole build: read, extract, resolve, write the graph files and the network page."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corpus import Article, Skipped, read_articles
+from .extract import extract_articles
+from .files import write_atomic
+from .network import actor_network
+from .nlp import DEFAULT_MODEL, load_pipeline
+from .rdf import build_dataset, merged_graph
+from .render import network_html
+from .resolve import Resolution, resolve
+
+__all__ = ["BuildResult", "build", "OUTPUT_FILES"]
+
+OUTPUT_FILES = ("graph.trig", "graph.ttl", "network.html", "merges.csv")
+
+
+@dataclass
+class BuildResult:
+    out_dir: Path
+    articles: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    entities_by_type: Counter = field(default_factory=Counter)
+    relations_by_type: Counter = field(default_factory=Counter)
+    merges: int = 0
+    ambiguous: tuple[str, ...] = ()
+    seconds: float = 0.0
+
+    @property
+    def outputs(self) -> list[Path]:
+        return [self.out_dir / name for name in OUTPUT_FILES]
+
+
+def _unique_articles(items: Iterable[Article | Skipped], skipped: list[Skipped]) -> Iterator[Article]:
+    """Articles, each text once; skipped files and exact duplicates go to ``skipped``."""
+    seen: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
+        digest = hashlib.sha256(item.text.encode("utf-8")).hexdigest()
+        if digest in seen:
+            skipped.append(Skipped(item.source, f"same text as {seen[digest]}, kept once"))
+            continue
+        seen[digest] = item.source
+        yield item
+
+
+def _merges_csv(resolution: Resolution) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["entity", "label", "member", "article", "rule", "score"])
+    for merge in resolution.merges:
+        writer.writerow([merge.entity, resolution.entities[merge.entity].label, merge.name,
+                         merge.article, merge.rule, f"{merge.score:.2f}"])
+    return buffer.getvalue()
+
+
+def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None = DEFAULT_MODEL,
+          jobs: int = 1, batch_size: int = 32) -> BuildResult:
+    """Build the graph of the articles under ``paths`` into ``out_dir``."""
+    started = time.perf_counter()
+    result = BuildResult(Path(out_dir))
+    nlp = load_pipeline(model)
+    articles = _unique_articles(read_articles(paths), result.skipped)
+    extractions = list(extract_articles(articles, nlp, batch_size=batch_size, n_process=jobs))
+    result.articles = len(extractions)
+    if not extractions:
+        result.seconds = time.perf_counter() - started
+        return result
+    resolution = resolve((x.article.id, x.mentions) for x in extractions)
+    ds = build_dataset(extractions, resolution)
+    network = actor_network(ds)
+
+    write_atomic(result.out_dir / "graph.trig", ds.serialize(format="trig"))
+    write_atomic(result.out_dir / "graph.ttl", merged_graph(ds).serialize(format="turtle"))
+    write_atomic(result.out_dir / "network.html", network_html(network))
+    write_atomic(result.out_dir / "merges.csv", _merges_csv(resolution))
+
+    result.entities_by_type = Counter(e.type for e in resolution.entities.values())
+    result.relations_by_type = Counter(data["relation"] for _, _, data in network.edges(data=True))
+    result.merges = len(resolution.merges)
+    result.ambiguous = resolution.ambiguous
+    result.seconds = time.perf_counter() - started
+    return result

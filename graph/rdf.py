@@ -1,0 +1,112 @@
+"""RDF output: an rdflib Dataset with one named graph per article and a merged default graph.
+
+- default graph: entities (core type, ``rdfs:label``, ``skos:altLabel``, ``owl:sameAs``
+  Wikidata), articles (``schema:NewsArticle``), every relation triple once, and for each
+  a ``rdf:Statement`` carrying ``ng:supportCount`` (how many articles state it);
+- named graph ``<…/id/article/ID>``: the relation triples that article states, their
+  ``ng:Evidence`` (sentence, offsets in the file, rule, confidence, planned) and
+  ``schema:mentions`` of every actor it names.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD, Namespace
+
+from ontology.namespace import ID, NG
+from .records import ArticleExtraction
+from .resolve import Entity, Resolution, slug
+
+__all__ = ["SCHEMA", "WD", "build_dataset", "entity_iri", "article_iri", "merged_graph"]
+
+SCHEMA = Namespace("http://schema.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+
+def entity_iri(entity: Entity) -> URIRef:
+    return ID[f"{entity.type.lower()}/{slug(entity.key.split('/')[-1])}"]
+
+
+def article_iri(article_id: str) -> URIRef:
+    return ID[f"article/{article_id}"]
+
+
+def _statement_iri(s: URIRef, p: URIRef, o: URIRef) -> URIRef:
+    digest = hashlib.sha1(f"{s} {p} {o}".encode()).hexdigest()[:16]
+    return ID[f"statement/{digest}"]
+
+
+def _bind(graph: Graph) -> None:
+    for prefix, ns in (("ng", NG._NS), ("ngid", ID), ("schema", SCHEMA), ("skos", SKOS),
+                       ("owl", OWL), ("wd", WD), ("xsd", XSD)):
+        graph.bind(prefix, ns, override=True, replace=True)
+
+
+def build_dataset(extractions: Iterable[ArticleExtraction], resolution: Resolution) -> Dataset:
+    ds = Dataset()
+    _bind(ds)
+    default = ds.default_context
+    iris = {key: entity_iri(entity) for key, entity in resolution.entities.items()}
+    for key, entity in resolution.entities.items():
+        node = iris[key]
+        default.add((node, RDF.type, NG[entity.type]))
+        default.add((node, RDFS.label, Literal(entity.label, lang="fr")))
+        for name in entity.names:
+            if name != entity.label:
+                default.add((node, SKOS.altLabel, Literal(name)))
+        if entity.wikidata:
+            default.add((node, OWL.sameAs, WD[entity.wikidata]))
+        default.add((node, NG.mentionCount, Literal(entity.mention_count)))
+
+    support: dict[tuple, set[str]] = defaultdict(set)
+    for extraction in extractions:
+        article = extraction.article
+        graph_iri = article_iri(article.id)
+        named = ds.graph(graph_iri)
+        default.add((graph_iri, RDF.type, SCHEMA.NewsArticle))
+        default.add((graph_iri, SCHEMA.headline, Literal(article.title, lang="fr")))
+        default.add((graph_iri, SCHEMA.identifier, Literal(article.id)))
+        default.add((graph_iri, NG.sourceFile, Literal(article.source)))
+        if article.published:
+            default.add((graph_iri, SCHEMA.datePublished, Literal(article.published)))
+        for mention in extraction.mentions:
+            key = resolution.assignment.get((article.id, mention))
+            if key:
+                named.add((graph_iri, SCHEMA.mentions, iris[key]))
+        for n, relation in enumerate(extraction.relations):
+            s_key = resolution.assignment.get((article.id, relation.subject))
+            o_key = resolution.assignment.get((article.id, relation.object))
+            if not s_key or not o_key or s_key == o_key:
+                continue
+            triple = (iris[s_key], NG[relation.predicate], iris[o_key])
+            named.add(triple)
+            support[triple].add(article.id)
+            ev = relation.evidence
+            node = ID[f"evidence/{article.id}/{n}"]
+            for p, o in ((RDF.type, NG.Evidence), (RDF.subject, triple[0]), (RDF.predicate, triple[1]),
+                         (RDF.object, triple[2]), (NG.statedIn, graph_iri),
+                         (NG.sentence, Literal(ev.sentence, lang="fr")),
+                         (NG.startOffset, Literal(ev.start)), (NG.endOffset, Literal(ev.end)),
+                         (NG.rule, Literal(ev.rule)),
+                         (NG.confidence, Literal(round(ev.confidence, 3), datatype=XSD.decimal)),
+                         (NG.planned, Literal(ev.planned))):
+                named.add((node, p, o))
+    for triple, articles in support.items():
+        default.add(triple)
+        statement = _statement_iri(*triple)
+        for p, o in ((RDF.type, RDF.Statement), (RDF.subject, triple[0]), (RDF.predicate, triple[1]),
+                     (RDF.object, triple[2]), (NG.supportCount, Literal(len(articles)))):
+            default.add((statement, p, o))
+    return ds
+
+
+def merged_graph(ds: Dataset) -> Graph:
+    """The default graph alone, as a plain Graph (what ``graph.ttl`` holds)."""
+    graph = Graph()
+    _bind(graph)
+    for triple in ds.default_context:
+        graph.add(triple)
+    return graph

@@ -1,0 +1,52 @@
+"""Small immutable records passed between the stages of a build."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from corpus import Article
+
+__all__ = ["Mention", "Evidence", "Relation", "ArticleExtraction"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor as one article refers to it.
+
+    ``start``/``end`` are offsets in the cleaned ``Article.text``. ``is_name`` is False
+    when a word stands for an actor without naming it (« américain » for the United
+    States): such a form is never recorded as one of the actor's names.
+    """
+
+    text: str
+    type: str
+    start: int
+    end: int
+    gazetteer_id: str | None = None
+    is_name: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a relation is stated: the sentence as written in the file, and its offsets there."""
+
+    sentence: str
+    start: int
+    end: int
+    rule: str
+    confidence: float
+    planned: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    subject: Mention
+    predicate: str
+    object: Mention
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleExtraction:
+    article: Article
+    mentions: tuple[Mention, ...]
+    relations: tuple[Relation, ...]

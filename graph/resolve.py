@@ -1,0 +1,160 @@
+"""Entity resolution: one entity per actor across all articles, each merge explained.
+
+The cascade, first rule that applies wins:
+
+1. ``gazetteer``: the name is a known spelling of a gazetteer actor;
+2. ``surname-in-article``: a lone surname (« Trump ») after one full name ending with it
+   in the same article (« Donald Trump »);
+3. ``surname-in-corpus``: a lone surname with exactly one full name in the corpus;
+4. ``same-name``: the same name up to case, accents, look-alike letters and a leading
+   article, with the same type.
+
+Types never mix: « Washington » the city and a person named Washington stay apart. A
+surname that fits two people stays its own entity and is reported as ambiguous.
+
+>>> from graph.records import Mention
+>>> r = resolve([("a1", [Mention("Jean Dupont", "Person", 0, 11), Mention("Dupont", "Person", 20, 26)])])
+>>> [(e.label, e.names) for e in r.entities.values()]
+[('Jean Dupont', ('Dupont', 'Jean Dupont'))]
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from unidecode import unidecode
+
+from ontology.data import Gazetteer, load_gazetteer
+from ontology.names import name_key
+from .records import Mention
+
+__all__ = ["Entity", "MergeDecision", "Resolution", "resolve", "slug"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    key: str
+    type: str
+    label: str
+    names: tuple[str, ...]
+    wikidata: str | None
+    articles: tuple[str, ...]
+    mention_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class MergeDecision:
+    """Why ``name`` (seen in ``article``) belongs to entity ``entity``."""
+
+    entity: str
+    name: str
+    article: str
+    rule: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Resolution:
+    entities: dict[str, Entity]
+    assignment: dict[tuple[str, Mention], str]
+    merges: tuple[MergeDecision, ...]
+    ambiguous: tuple[str, ...]
+
+    def entity_of(self, article_id: str, mention: Mention) -> Entity | None:
+        key = self.assignment.get((article_id, mention))
+        return self.entities.get(key) if key else None
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "x"
+
+
+def _tokens(name: str) -> list[str]:
+    return name_key(name).split()
+
+
+def resolve(articles: Iterable[tuple[str, Iterable[Mention]]], gazetteer: Gazetteer | None = None) -> Resolution:
+    """Resolve the mentions of every article, given as ``(article_id, mentions)`` pairs."""
+    gazetteer = gazetteer or load_gazetteer()
+    decided: dict[tuple[str, Mention], tuple[str, str, float]] = {}
+    pending: list[tuple[str, Mention]] = []
+    for article_id, mentions in articles:
+        for mention in mentions:
+            actor = gazetteer.get(mention.gazetteer_id) if mention.gazetteer_id else gazetteer.lookup(mention.text)
+            if actor is not None and actor.type == mention.type or (actor is not None and not mention.is_name):
+                decided[(article_id, mention)] = (actor.id, "gazetteer", 1.0)
+            else:
+                pending.append((article_id, mention))
+
+    full_names = _full_person_names(decided, pending, gazetteer)
+    ambiguous: set[str] = set()
+    for article_id, mention in pending:
+        key = f"{mention.type.lower()}/{slug(name_key(mention.text))}"
+        rule, score = "same-name", 1.0
+        if mention.type == "Person" and len(_tokens(mention.text)) == 1:
+            surname = _tokens(mention.text)[0]
+            local = {k for k, (art, last) in full_names.items() if art == article_id and last == surname}
+            everywhere = {k for k, (_, last) in full_names.items() if last == surname}
+            local_keys = {k for (_, k) in local}
+            global_keys = {k for (_, k) in everywhere}
+            if len(local_keys) == 1:
+                key, rule, score = next(iter(local_keys)), "surname-in-article", 0.9
+            elif not local_keys and len(global_keys) == 1:
+                key, rule, score = next(iter(global_keys)), "surname-in-corpus", 0.8
+            elif len(local_keys) > 1 or len(global_keys) > 1:
+                ambiguous.add(mention.text)
+        decided[(article_id, mention)] = (key, rule, score)
+
+    return _assemble(decided, gazetteer, tuple(sorted(ambiguous)))
+
+
+def _full_person_names(decided, pending, gazetteer):
+    """``(article, entity key) -> (article, last name token)`` for every multi-word person name."""
+    names = {}
+    for (article_id, mention), (key, _, _) in decided.items():
+        if mention.type == "Person" and len(_tokens(mention.text)) > 1:
+            names[(article_id, key)] = (article_id, _tokens(mention.text)[-1])
+    for article_id, mention in pending:
+        tokens = _tokens(mention.text)
+        if mention.type == "Person" and len(tokens) > 1:
+            key = f"person/{slug(name_key(mention.text))}"
+            names[(article_id, key)] = (article_id, tokens[-1])
+    return names
+
+
+def _assemble(decided, gazetteer: Gazetteer, ambiguous) -> Resolution:
+    members: dict[str, list[tuple[str, Mention, str, float]]] = defaultdict(list)
+    for (article_id, mention), (key, rule, score) in decided.items():
+        members[key].append((article_id, mention, rule, score))
+    entities: dict[str, Entity] = {}
+    merges: list[MergeDecision] = []
+    assignment = {}
+    for key, items in members.items():
+        actor = None
+        try:
+            actor = gazetteer.get(key)
+        except KeyError:
+            pass
+        names = sorted({m.text for _, m, _, _ in items if m.is_name})
+        types = Counter(m.type for _, m, _, _ in items)
+        label = actor.label if actor else max(names, key=lambda n: (len(n.split()), len(n), n))
+        entities[key] = Entity(
+            key=key,
+            type=actor.type if actor else types.most_common(1)[0][0],
+            label=label,
+            names=tuple(names),
+            wikidata=actor.wikidata if actor else None,
+            articles=tuple(sorted({a for a, _, _, _ in items})),
+            mention_count=sum(1 for _, m, _, _ in items if m.is_name),
+        )
+        for article_id, mention, _, _ in items:
+            assignment[(article_id, mention)] = key
+        best = {}
+        for article_id, mention, rule, score in items:
+            if mention.is_name and mention.text != label:
+                best.setdefault((mention.text, rule), MergeDecision(key, mention.text, article_id, rule, score))
+        merges.extend(best.values())
+    merges.sort(key=lambda m: (m.entity, m.name, m.rule))
+    return Resolution(dict(sorted(entities.items())), assignment, tuple(merges), ambiguous)

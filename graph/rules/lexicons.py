@@ -1,0 +1,52 @@
+"""The lexicons the rules read, loaded once per process."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ontology.data import (Gazetteer, load_claim_cues, load_gazetteer, load_interactions,
+                           load_nationalities, load_roles)
+
+__all__ = ["Lexicons", "lexicons"]
+
+# Group nouns whose nationality adjective names a party (« des responsables russes »).
+GROUP_NOUNS = frozenset({
+    "délégation", "délégations", "responsable", "responsables", "autorité", "autorités",
+    "représentant", "représentants", "négociateur", "négociateurs", "diplomate", "diplomates",
+    "officiel", "officiels", "émissaire", "émissaires", "dirigeant", "dirigeants", "gouvernement",
+    "administration", "homologue", "homologues", "partie", "parties", "équipe", "équipes",
+    "camp", "forces", "force", "troupes", "armée", "président", "pouvoir",
+})
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    gazetteer: Gazetteer
+    roles: dict[str, str]
+    nationalities: dict[str, str]
+    interactions: dict[tuple[str, str], str]
+    claim_cues: dict[str, str]
+    longest_role: int
+    capitals: frozenset[str]
+
+    def role_at(self, doc, i: int) -> tuple[int, str] | None:
+        """``(end, relation)`` of the longest role phrase starting at token ``i``."""
+        for size in range(min(self.longest_role, len(doc) - i), 0, -1):
+            words = doc[i:i + size]
+            phrase = " ".join(t.lower_ for t in words).replace("' ", "'")
+            relation = self.roles.get(phrase)
+            if relation:
+                return i + size, relation
+        return None
+
+    def nationality(self, token) -> str | None:
+        return self.nationalities.get(token.lower_)
+
+
+@lru_cache(maxsize=None)
+def lexicons() -> Lexicons:
+    roles = load_roles()
+    gazetteer = load_gazetteer()
+    return Lexicons(gazetteer, roles, load_nationalities(), load_interactions(),
+                    load_claim_cues(), max(len(r.split()) for r in roles) + 1,
+                    frozenset(a.id for a in gazetteer.actors if a.stands_for))

@@ -1,0 +1,216 @@
+"""Shared reading of a sentence: who the parties of a phrase are, and its modality.
+
+A *party* is a :class:`~graph.records.Mention`: an entity span, or a nationality word
+that stands for its country (« la délégation américaine », « les Russes »).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Mention
+from .lexicons import GROUP_NOUNS, Lexicons
+
+__all__ = ["DocIndex", "modality", "GENITIVE"]
+
+GENITIVE = frozenset({"de", "du", "des", "d'", "d"})
+_VENUE = frozenset({"à", "au", "aux", "en", "dans"})
+_STOP_WORDS = frozenset({"qui", "que", "qu'", "dont", "où", "ce", "pour", "afin", "selon", "sur",
+                         "concernant", "autour", "après", "avant", "depuis", "lors", "malgré",
+                         "mais", "car", "si", "tandis", "alors", "puis", "dans", "sans", "par"})
+_BOUNDARY_PUNCT = frozenset({".", ";", ":", "!", "?", "(", ")", "«", "»", '"', "—", "–"})
+_NEGATIONS = frozenset({"ne", "n'", "pas", "jamais", "aucun", "aucune", "nullement", "ni"})
+_RULED_OUT = frozenset({"exclu", "exclue", "exclut", "exclure", "démenti", "dément", "nie", "nié",
+                        "refuse", "refusé", "impossible", "sans", "annulé", "annulée", "reporté"})
+_PLANNING_VERBS = frozenset({"devoir", "aller", "prévoir", "pouvoir", "envisager", "vouloir",
+                             "espérer", "souhaiter", "programmer", "préparer", "compter", "proposer"})
+_PLANNED_MARKS = frozenset({"prochain", "prochaine", "prochains", "prochaines", "prévu", "prévue",
+                            "prévus", "prévues", "futur", "future", "futures", "futurs", "potentiel",
+                            "potentielle", "éventuel", "éventuelle", "annoncé", "annoncée", "possible"})
+
+
+class DocIndex:
+    """Entity lookup by token for one doc, and the party readings built on it."""
+
+    def __init__(self, doc: Doc, lex: Lexicons):
+        self.doc = doc
+        self.lex = lex
+        self.entity_at: dict[int, Span] = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.entity_at[i] = ent
+
+    # ----------------------------------------------------------------- mentions
+    @staticmethod
+    def mention(ent: Span) -> Mention:
+        return Mention(ent.text, ent.label_, ent.start_char, ent.end_char, ent.kb_id_ or None)
+
+    def nationality_mention(self, token: Token) -> Mention | None:
+        actor_id = self.lex.nationality(token)
+        if actor_id is None:
+            return None
+        actor = self.lex.gazetteer.get(actor_id)
+        return Mention(token.text, actor.type, token.idx, token.idx + len(token.text), actor_id, is_name=False)
+
+    def stands_for_state(self, mention: Mention) -> bool:
+        """Whether a mention can be a party to state-level talks."""
+        return mention.type in ("Country", "Organization") or (
+            mention.type == "Place" and mention.gazetteer_id is not None and self._is_capital(mention))
+
+    def _is_capital(self, mention: Mention) -> bool:
+        return mention.gazetteer_id in self.lex.capitals
+
+    # ----------------------------------------------------------------- shapes
+    def role_phrase_start(self, i: int) -> int:
+        """Walk left from token ``i`` over a role phrase's determiners and adjectives."""
+        doc = self.doc
+        while i > 0 and (doc[i - 1].pos_ in ("DET", "ADJ", "NUM") or self.lex.role_at(doc, i - 1)):
+            i -= 1
+        return i
+
+    def is_genitive(self, ent: Span) -> bool:
+        """« du président Trump », « de Witkoff »: the entity complements a noun before it."""
+        i = ent.start
+        doc = self.doc
+        while i > 0:
+            prev = doc[i - 1]
+            if prev.lower_ in GENITIVE:
+                return i - 2 >= 0 and doc[i - 2].pos_ in ("NOUN", "ADJ", "PROPN") and (i - 2) not in self.entity_at
+            if prev.pos_ in ("DET", "ADJ") or self.lex.role_at(doc, i - 1):
+                i -= 1
+                continue
+            return False
+        return False
+
+    def is_boundary(self, token: Token) -> bool:
+        if token.is_space or token.text in _BOUNDARY_PUNCT:
+            return True
+        if token.i in self.entity_at:
+            return False
+        if token.lower_ in _STOP_WORDS:
+            return True
+        return token.pos_ in ("VERB", "AUX", "SCONJ") and not self.lex.role_at(self.doc, token.i)
+
+    # ----------------------------------------------------------------- groups
+    def group(self, start: int, end: int, *, max_tokens: int = 16) -> list[Mention]:
+        """Parties named from token ``start`` until a clause boundary (or ``end``)."""
+        found: list[Mention] = []
+        doc = self.doc
+        i = start
+        end = min(end, len(doc), start + max_tokens)
+        closing = False  # after « et »/« ou », the next party ends the enumeration
+        while i < end:
+            token = doc[i]
+            if i > start and self.is_boundary(token):
+                break
+            if token.lower_ in _VENUE and (i + 1) in self.entity_at:
+                break
+            ent = self.entity_at.get(i)
+            party = None
+            if ent is not None:
+                if not (ent.label_ == "Person" and self.is_genitive(ent)) or not found:
+                    party = self.mention(ent)
+                i = ent.end
+            else:
+                party = self._nationality_party(token)
+                closing = closing or token.lower_ in ("et", "ou")
+                i += 1
+            if party is not None:
+                found.append(party)
+                if closing:
+                    break
+        return found
+
+    def _nationality_party(self, token: Token) -> Mention | None:
+        """« les Russes », « la délégation américaine », « des responsables américains et russes »."""
+        if self.lex.nationality(token) is None:
+            return None
+        if token.pos_ in ("NOUN", "PROPN") or token.text[:1].isupper():
+            return self.nationality_mention(token)
+        j = token.i - 1
+        while j >= 0 and (self.doc[j].pos_ in ("ADJ", "CCONJ") or self.doc[j].text == ","):
+            j -= 1
+        if j >= 0 and self.doc[j].lower_ in GROUP_NOUNS:
+            return self.nationality_mention(token)
+        return None
+
+    def subject_parties(self, verb: Token) -> list[Mention]:
+        """The parties in the subject of ``verb``'s clause (climbing infinitives and conjuncts)."""
+        head = verb
+        for _ in range(6):
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
+            if subjects:
+                sub = subjects[0]
+                if sub.pos_ == "PRON":
+                    return []
+                left = sub.left_edge.i
+                right = min(sub.right_edge.i, head.i - 1) if sub.i < head.i else sub.right_edge.i
+                found = self.group_in(left, right + 1)
+                if found:
+                    return found
+                break
+            if head.dep_ in ("xcomp", "advcl", "conj", "ccomp") and head.head is not head:
+                head = head.head
+            else:
+                break
+        return self._nearest_left(head)
+
+    def group_in(self, start: int, end: int) -> list[Mention]:
+        """Every party in tokens ``start:end``, skipping genitive persons when a party precedes."""
+        found: list[Mention] = []
+        i = start
+        while i < end:
+            ent = self.entity_at.get(i)
+            if ent is not None:
+                if not (ent.label_ == "Person" and self.is_genitive(ent) and found):
+                    found.append(self.mention(ent))
+                i = ent.end
+                continue
+            party = self._nationality_party(self.doc[i])
+            if party is not None:
+                found.append(party)
+            i += 1
+        return found
+
+    def _nearest_left(self, verb: Token) -> list[Mention]:
+        """Fallback subject: the closest non-genitive entity before the verb in its sentence."""
+        sent_start = verb.sent.start
+        i = verb.i - 1
+        while i >= sent_start:
+            token = self.doc[i]
+            if token.is_space or token.text in (".", ";", ":"):
+                break
+            ent = self.entity_at.get(i)
+            if ent is not None:
+                if ent.label_ != "Person" or not self.is_genitive(ent):
+                    if not (ent.start > 0 and self.doc[ent.start - 1].lower_ in ("selon", "par")):
+                        return [self.mention(ent)]
+                i = ent.start - 1
+                continue
+            party = self._nationality_party(token)
+            if party is not None and token.pos_ == "NOUN":
+                return [party]
+            i -= 1
+        return []
+
+
+def modality(trigger: Token) -> tuple[bool, bool]:
+    """``(ruled_out, planned)`` for an interaction word.
+
+    Ruled out: negated (« ne ... pas », « aucune rencontre ») or under « exclu »,
+    « nie », « sans »... Planned: future or conditional, under « doit », « prévoit »...,
+    or a noun marked « prochaine », « prévue », « éventuelle ».
+    """
+    sent = trigger.sent
+    chain = [trigger]
+    while chain[-1].dep_ in ("xcomp", "advcl", "conj", "obj", "nsubj", "csubj", "obl:arg", "nmod", "ccomp") \
+            and chain[-1].head is not chain[-1] and len(chain) < 4:
+        chain.append(chain[-1].head)
+    window = sent.doc[max(sent.start, trigger.i - 8):trigger.i]
+    ruled_out = any(c.lower_ in _NEGATIONS for t in chain for c in t.children) or \
+        any(t.lower_ in _RULED_OUT for t in window) or \
+        any(t.lower_ in ("aucun", "aucune", "pas") for t in sent.doc[max(sent.start, trigger.i - 3):trigger.i])
+    planned = any(t.lemma_ in _PLANNING_VERBS for t in chain[1:]) or \
+        any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in chain if t.pos_ in ("VERB", "AUX")) or \
+        any(c.lemma_ in ("devoir", "aller", "pouvoir") for t in chain for c in t.children if c.pos_ in ("AUX", "VERB")) or \
+        any(c.lower_ in _PLANNED_MARKS for c in trigger.children)
+    return ruled_out, planned
