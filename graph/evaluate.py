@@ -176,7 +176,7 @@ def evaluate(gold: dict, ds: Dataset) -> Report:
     report.duplicates = {g: len(n) for g, n in per_gold.items() if len(n) > 1}
 
     contexts = {}
-    for context in ds.contexts():
+    for context in ds.graphs():
         for article_id in gold["articles"]:
             if str(context.identifier).endswith(article_id):
                 contexts[article_id] = context

@@ -47,4 +47,5 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
         evidence = Evidence(article.original[start:end], start, end, finding.rule,
                             finding.confidence, finding.planned)
         relations.append(Relation(finding.subject, finding.predicate, finding.object, evidence))
-    return ArticleExtraction(article, mentions, tuple(relations))
+    implied = {m for r in relations for m in (r.subject, r.object) if m not in set(mentions)}
+    return ArticleExtraction(article, mentions + tuple(sorted(implied, key=lambda m: m.start)), tuple(relations))

@@ -25,7 +25,7 @@ _PREDICATES = {NG[r]: r for r in RELATIONS}
 
 
 def actor_network(ds: Dataset) -> nx.MultiDiGraph:
-    default = ds.default_context
+    default = ds.default_graph
     graph = nx.MultiDiGraph()
     for node, cls in default.subject_objects(RDF.type):
         if cls in _CLASSES:
@@ -36,7 +36,7 @@ def actor_network(ds: Dataset) -> nx.MultiDiGraph:
                default.value(statement, RDF.object))
         support[key] = int(default.value(statement, NG.supportCount) or 1)
     evidence = defaultdict(list)
-    for context in ds.contexts():
+    for context in ds.graphs():
         for node in context.subjects(RDF.type, NG.Evidence):
             key = (context.value(node, RDF.subject), context.value(node, RDF.predicate),
                    context.value(node, RDF.object))

@@ -48,7 +48,7 @@ def _bind(graph: Graph) -> None:
 def build_dataset(extractions: Iterable[ArticleExtraction], resolution: Resolution) -> Dataset:
     ds = Dataset()
     _bind(ds)
-    default = ds.default_context
+    default = ds.default_graph
     iris = {key: entity_iri(entity) for key, entity in resolution.entities.items()}
     for key, entity in resolution.entities.items():
         node = iris[key]
@@ -107,6 +107,6 @@ def merged_graph(ds: Dataset) -> Graph:
     """The default graph alone, as a plain Graph (what ``graph.ttl`` holds)."""
     graph = Graph()
     _bind(graph)
-    for triple in ds.default_context:
+    for triple in ds.default_graph:
         graph.add(triple)
     return graph

@@ -2,7 +2,8 @@
 
 - a span that crosses a paragraph break is cut there, each piece judged alone;
 - leading articles and prepositions are trimmed (« l'Europe » -> « Europe »);
-- a span with no capitalised word, a capitalised common word that opens a sentence
+- a span that does not start with a capital (« ministre russe des Affaires
+  étrangères »), a capitalised common word that opens a sentence
   (« Laisser », « Tensions »), a nationality word (« les Russes ») or a listed
   non-actor (« État ») is dropped;
 - labels become the core classes: PER -> Person, ORG -> Organization, LOC -> Place
@@ -43,8 +44,8 @@ class EntityFilter:
         return doc
 
     def _is_actor_name(self, span: Span) -> bool:
-        if not any(t.text[:1].isupper() for t in span):
-            return False
+        if not span[0].text[:1].isupper():
+            return False  # « ministre russe des Affaires étrangères » is a role, not a name
         key = name_key(span.text)
         if key in self.not_actors or span.text.lower() in self.nationalities:
             return False

@@ -13,6 +13,7 @@ from .lexicons import GROUP_NOUNS, Lexicons
 __all__ = ["DocIndex", "modality", "GENITIVE"]
 
 GENITIVE = frozenset({"de", "du", "des", "d'", "d"})
+_ARTICLES = frozenset({"le", "la", "les", "l'", "un", "une", "des"})
 _VENUE = frozenset({"à", "au", "aux", "en", "dans"})
 _STOP_WORDS = frozenset({"qui", "que", "qu'", "dont", "où", "ce", "pour", "afin", "selon", "sur",
                          "concernant", "autour", "après", "avant", "depuis", "lors", "malgré",
@@ -63,7 +64,8 @@ class DocIndex:
     def role_phrase_start(self, i: int) -> int:
         """Walk left from token ``i`` over a role phrase's determiners and adjectives."""
         doc = self.doc
-        while i > 0 and (doc[i - 1].pos_ in ("DET", "ADJ", "NUM") or self.lex.role_at(doc, i - 1)):
+        while i > 0 and (doc[i - 1].pos_ in ("DET", "ADJ", "NUM") or doc[i - 1].lower_ in _ARTICLES
+                         or self.lex.role_at(doc, i - 1)):
             i -= 1
         return i
 
@@ -74,7 +76,8 @@ class DocIndex:
         while i > 0:
             prev = doc[i - 1]
             if prev.lower_ in GENITIVE:
-                return i - 2 >= 0 and doc[i - 2].pos_ in ("NOUN", "ADJ", "PROPN") and (i - 2) not in self.entity_at
+                return i - 2 >= 0 and (i - 2) not in self.entity_at and (
+                    doc[i - 2].pos_ in ("NOUN", "ADJ", "PROPN") or self.lex.role_at(doc, i - 2) is not None)
             if prev.pos_ in ("DET", "ADJ") or self.lex.role_at(doc, i - 1):
                 i -= 1
                 continue

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import pytest
+
+from corpus import Article, article_from_text
+
+
+@pytest.fixture(scope="session")
+def blank_nlp():
+    """French tokenizer + newsgraph components, no statistical model."""
+    from graph.nlp import load_pipeline
+    return load_pipeline(model=None)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real French model with newsgraph components (integration tests)."""
+    from graph.nlp import load_pipeline
+    return load_pipeline()
+
+
+def make_article(text: str, article_id: str = "t1") -> Article:
+    return article_from_text(article_id, text, f"{article_id}.txt")
+
+
+def triples(extraction) -> set[tuple[str, str, str]]:
+    return {(r.subject.text, r.predicate, r.object.text) for r in extraction.relations}

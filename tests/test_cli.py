@@ -1,0 +1,45 @@
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from graph.build import build
+from graph.cli import app
+
+runner = CliRunner()
+
+
+def test_build_writes_every_output_from_a_blank_pipeline(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a1.txt").write_text("Titre\nDmitri Peskov, porte-parole du Kremlin, a parlé.", encoding="utf-8")
+    (corpus / "bad.txt").write_bytes(b"")
+    result = build([corpus], tmp_path / "out", model=None)
+    assert result.articles == 1
+    assert [str(s) for s in result.skipped] == [f"{corpus / 'bad.txt'}: empty file"]
+    assert all(p.exists() and p.stat().st_size for p in result.outputs)
+    assert result.relations_by_type == {"spokespersonOf": 1}
+
+
+def test_duplicate_articles_are_kept_once(tmp_path: Path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Titre\nLe Kremlin a parlé de Kiev.", encoding="utf-8")
+    result = build([tmp_path], tmp_path / "out", model=None)
+    assert result.articles == 1
+    assert "same text as" in result.skipped[0].reason
+
+
+def test_build_with_nothing_readable_fails_with_one_line(tmp_path: Path):
+    result = runner.invoke(app, ["build", str(tmp_path / "nope"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "no such file or folder" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_evaluate_reports_an_unreadable_graph_in_one_line(tmp_path: Path):
+    bad = tmp_path / "graph.trig"
+    bad.write_text("this is not trig {", encoding="utf-8")
+    gold = tmp_path / "gold.json"
+    gold.write_text('{"entities": {}, "articles": {}}', encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(bad), "--gold", str(gold)])
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and "not a readable graph" in result.output

@@ -1,0 +1,57 @@
+"""spaCy components on a blank French pipeline and hand-built docs (no model needed)."""
+from spacy.tokens import Doc, Span
+
+from graph.components.entity_filter import EntityFilter
+from graph.components.gazetteer_linker import GazetteerLinker
+from ontology.data import load_gazetteer
+
+
+def ents(doc):
+    return [(e.text, e.label_, e.kb_id_) for e in doc.ents]
+
+
+def test_paragraph_break_starts_a_sentence(blank_nlp):
+    doc = blank_nlp("Un titre sans point\n\nLa Russie a parlé.")
+    starts = [s.text.strip() for s in doc.sents]
+    assert starts[0] == "Un titre sans point"
+    assert starts[-1] == "La Russie a parlé."
+
+
+def test_gazetteer_gives_types_and_ids(blank_nlp):
+    doc = blank_nlp("Le Kremlin et Washington ont parlé avec Witkoff au sujet de l'OTAN.")
+    assert ents(doc) == [("Kremlin", "Organization", "kremlin"), ("Washington", "Place", "washington"),
+                         ("Witkoff", "Person", "witkoff"), ("OTAN", "Organization", "nato")]
+
+
+def test_acronyms_match_only_as_written(blank_nlp):
+    assert ents(blank_nlp("Il y a eu des progrès.")) == []
+
+
+def test_gazetteer_relabels_ner_spans_and_keeps_longer_unknown_names(blank_nlp):
+    doc = blank_nlp.make_doc("Melania Trump et Washington arrivent.")
+    doc.ents = [Span(doc, 0, 2, label="Person"), Span(doc, 3, 4, label="Person")]
+    doc = GazetteerLinker(blank_nlp, load_gazetteer())(doc)
+    assert ents(doc) == [("Melania Trump", "Person", ""), ("Washington", "Place", "washington")]
+
+
+def _doc_with_ents(nlp, words, spaces, spans, pos=None, sent_starts=None):
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, pos=pos, sent_starts=sent_starts)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in spans]
+    return doc
+
+
+def test_filter_cuts_spans_at_paragraph_breaks_and_trims_articles(blank_nlp):
+    words = ["la", "guerre", "\n\n", "La", "Russie", "et", "l'", "Europe", "."]
+    spaces = [True, False, False, True, True, True, False, False, False]
+    doc = _doc_with_ents(blank_nlp, words, spaces, [(1, 5, "MISC"), (1, 5, "LOC")][1:] + [(6, 8, "LOC")])
+    assert ents(EntityFilter()(doc)) == [("Russie", "Place", ""), ("Europe", "Place", "")]
+
+
+def test_filter_drops_sentence_initial_common_words_demonyms_and_misc(blank_nlp):
+    words = ["Laisser", "un", "commentaire", ".", "Les", "Russes", "et", "l'", "État", "de", "Constitution", "."]
+    spaces = [True, True, False, True, True, True, True, False, True, True, False, False]
+    pos = ["VERB", "DET", "NOUN", "PUNCT", "DET", "NOUN", "CCONJ", "DET", "NOUN", "ADP", "PROPN", "PUNCT"]
+    starts = [True] + [False] * 3 + [True] + [False] * 7
+    doc = _doc_with_ents(blank_nlp, words, spaces, [(0, 1, "LOC"), (5, 6, "LOC"), (8, 9, "LOC"), (10, 11, "MISC")],
+                         pos=pos, sent_starts=starts)
+    assert ents(EntityFilter()(doc)) == []

@@ -1,0 +1,87 @@
+"""The real French model on the bundled samples and on short unseen sentences."""
+from pathlib import Path
+
+import pytest
+from rdflib.namespace import RDF, RDFS
+
+from corpus import default_corpus, read_articles
+from graph.build import build
+from graph.evaluate import evaluate, load_gold, load_graph
+from graph.extract import extract_doc
+from ontology.namespace import CORE_CLASSES, NG
+from tests.conftest import make_article, triples
+
+pytestmark = pytest.mark.model
+GOLD = Path(__file__).parent / "data" / "seeds.json"
+
+
+@pytest.fixture(scope="module")
+def sample_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    return build([default_corpus()], out), out
+
+
+def test_every_article_has_its_named_graph(sample_build):
+    result, out = sample_build
+    ds = load_graph(out / "graph.trig")
+    ids = {a.id for a in read_articles([default_corpus()])}
+    graphs = {str(g.identifier).rsplit("/", 1)[-1] for g in ds.graphs() if len(g)}
+    assert ids <= graphs
+    assert result.articles == 5 and not result.skipped
+
+
+def test_entity_nodes_are_typed_and_labelled(sample_build):
+    _, out = sample_build
+    ds = load_graph(out / "graph.trig")
+    typed = {s for c in CORE_CLASSES for s in ds.subjects(RDF.type, NG[c])}
+    assert len(typed) > 20
+    assert all(ds.value(node, RDFS.label) for node in typed)
+
+
+def test_samples_score_against_the_seed_gold(sample_build):
+    _, out = sample_build
+    report = evaluate(load_gold(GOLD), load_graph(out / "graph.trig"))
+    assert report.articles_with_graph == 5
+    assert report.entity_recall >= 0.97 and report.entity_precision >= 0.95
+    assert report.duplicate_nodes == 0 and not report.false_merges
+    assert report.relation_precision >= 0.9 and report.relation_recall >= 0.85
+
+
+def test_outputs_are_written(sample_build):
+    result, _ = sample_build
+    assert all(p.stat().st_size > 0 for p in result.outputs)
+
+
+def run(nlp, text):
+    article = make_article(text)
+    return triples(extract_doc(nlp(article.text), article))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le ministre russe des Affaires étrangères, Sergueï Lavrov, a reçu son homologue turc Hakan Fidan à Moscou.",
+     {("Sergueï Lavrov", "ministerOf", "russe"), ("Sergueï Lavrov", "met", "Hakan Fidan")}),
+    ("Marco Rubio s'est entretenu par téléphone avec Sergueï Lavrov.",
+     {("Marco Rubio", "spokeWith", "Sergueï Lavrov")}),
+    ("Des pourparlers entre la Russie et l'Ukraine se sont ouverts à Istanbul.",
+     {("Russie", "negotiatesWith", "Ukraine")}),
+    ("Roustem Oumerov, chef de la délégation ukrainienne, est arrivé à Genève.",
+     {("Roustem Oumerov", "negotiatorFor", "ukrainienne")}),
+    ("La Russie revendique Donetsk, Louhansk, Kherson et Zaporijjia.",
+     {("Russie", "claims", p) for p in ("Donetsk", "Louhansk", "Kherson", "Zaporijjia")}),
+])
+def test_rules_fire_on_unseen_sentences(nlp, text, expected):
+    assert expected <= run(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Le Kremlin a exclu toute rencontre entre Vladimir Poutine et Volodymyr Zelensky.",
+    "Donald Trump n'a pas rencontré Vladimir Poutine.",
+])
+def test_ruled_out_meetings_give_nothing(nlp, text):
+    assert not {t for t in run(nlp, text) if t[1] in ("met", "spokeWith")}
+
+
+def test_announced_meeting_is_kept_and_marked_planned(nlp):
+    article = make_article("Steve Witkoff doit rencontrer Vladimir Poutine jeudi.")
+    [relation] = [r for r in extract_doc(nlp(article.text), article).relations if r.predicate == "met"]
+    assert relation.evidence.planned

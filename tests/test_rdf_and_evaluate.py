@@ -1,0 +1,85 @@
+import json
+from pathlib import Path
+
+from rdflib import Literal
+from rdflib.namespace import RDF, RDFS
+
+from graph.evaluate import evaluate, load_gold, load_graph
+from graph.extract import extract_doc
+from graph.files import write_atomic
+from graph.network import actor_network
+from graph.rdf import article_iri, build_dataset
+from graph.render import network_html
+from graph.resolve import resolve
+from ontology.namespace import NG
+from tests.conftest import make_article
+
+TEXT = "Titre\n\nDmitri Peskov, porte-parole du Kremlin, a parlé à Djeddah, en Arabie saoudite."
+
+
+def built(blank_nlp, text=TEXT, article_id="000_abc"):
+    article = make_article(text, article_id)
+    extraction = extract_doc(blank_nlp(article.text), article)
+    resolution = resolve([(article.id, extraction.mentions)])
+    return article, build_dataset([extraction], resolution)
+
+
+def test_relations_live_in_the_article_graph_with_evidence(blank_nlp):
+    article, ds = built(blank_nlp)
+    named = ds.graph(article_iri(article.id))
+    [(s, o)] = list(named.subject_objects(NG.spokespersonOf))
+    assert str(ds.default_graph.value(s, RDFS.label)) == "Dmitri Peskov"
+    [evidence] = [e for e in named.subjects(RDF.type, NG.Evidence) if named.value(e, RDF.predicate) == NG.spokespersonOf]
+    start, end = int(named.value(evidence, NG.startOffset)), int(named.value(evidence, NG.endOffset))
+    assert article.original[start:end] == str(named.value(evidence, NG.sentence))
+    assert named.value(evidence, NG.rule) == Literal("role:spokespersonOf")
+
+
+def test_sparql_answers_who_says_so(blank_nlp):
+    _, ds = built(blank_nlp)
+    rows = list(ds.query("""
+        PREFIX ng: <https://w3id.org/newsgraph/ns#>
+        SELECT ?g ?sentence WHERE { GRAPH ?g { ?s ng:spokespersonOf ?o .
+            ?e rdf:subject ?s ; rdf:predicate ng:spokespersonOf ; ng:sentence ?sentence } }"""))
+    assert len(rows) == 1 and str(rows[0][0]).endswith("000_abc")
+
+
+def gold_for_sample() -> dict:
+    return {"entities": {
+        "peskov": {"type": "Person", "names": ["Dmitri Peskov", "Peskov"]},
+        "kremlin": {"type": "Organization", "names": ["Kremlin"]},
+        "jeddah": {"type": "Place", "names": ["Djeddah", "Jeddah"]},
+        "saudi": {"type": "Country", "names": ["Arabie saoudite"]},
+        "putin": {"type": "Person", "names": ["Poutine"]}},
+        "articles": {"000_abc": {"entities": ["peskov", "kremlin", "jeddah", "saudi", "putin"],
+                                 "relations": [["peskov", "spokespersonOf", "kremlin"],
+                                               ["jeddah", "locatedIn", "saudi"],
+                                               ["putin", "met", "peskov"]]}}}
+
+
+def test_evaluate_counts_hits_misses_and_entities(blank_nlp, tmp_path: Path):
+    _, ds = built(blank_nlp)
+    path = tmp_path / "graph.trig"
+    write_atomic(path, ds.serialize(format="trig"))
+    gold_path = tmp_path / "gold.json"
+    gold_path.write_text(json.dumps(gold_for_sample()), encoding="utf-8")
+    report = evaluate(load_gold(gold_path), load_graph(path))
+    assert (report.tp, report.fp, report.fn) == (2, 0, 1)
+    assert report.entity_found == 4 and report.entity_required == 5
+    assert report.missing_entities == ["putin"]
+    assert report.articles_with_graph == 1
+
+
+def test_network_page_is_offline_and_escapes_nothing_into_markup(blank_nlp):
+    _, ds = built(blank_nlp, TEXT + "\n\n<script>alert(1)</script> Le Kremlin.")
+    graph = actor_network(ds)
+    assert graph.number_of_nodes() == 4
+    page = network_html(graph)
+    assert 'src="http' not in page and 'href="http' not in page and "<link" not in page
+    assert "vis.Network" in page and "legend" in page
+    assert "<script>alert(1)</script>" not in page
+
+
+def test_write_atomic_leaves_no_temporary_file(tmp_path: Path):
+    write_atomic(tmp_path / "out" / "a.ttl", "x")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.ttl"]

@@ -1,0 +1,51 @@
+from graph.records import Mention
+from graph.resolve import resolve
+
+
+def m(text, type_="Person", *, start=0, gid=None):
+    return Mention(text, type_, start, start + len(text), gid)
+
+
+def labels(resolution):
+    return sorted((e.label, e.names) for e in resolution.entities.values())
+
+
+def test_gazetteer_spellings_become_one_entity():
+    r = resolve([("a1", [m("Poutine", gid="putin")]), ("a2", [m("Vladímir Putin", gid="putin"), m("Putin", start=20)])])
+    assert labels(r) == [("Vladimir Poutine", ("Poutine", "Putin", "Vladímir Putin"))]
+    assert r.entities["putin"].wikidata == "Q7747"
+
+
+def test_surname_joins_the_full_name_of_its_article():
+    r = resolve([("a1", [m("Jean Dupont"), m("Dupont", start=30)])])
+    assert labels(r) == [("Jean Dupont", ("Dupont", "Jean Dupont"))]
+    assert [x.rule for x in r.merges] == ["surname-in-article"]
+
+
+def test_surname_joins_the_only_full_name_in_the_corpus():
+    r = resolve([("a1", [m("Jean Dupont")]), ("a2", [m("Dupont")])])
+    assert [x.rule for x in r.merges] == ["surname-in-corpus"]
+
+
+def test_ambiguous_surname_stays_apart_and_is_reported():
+    r = resolve([("a1", [m("Jean Dupont"), m("Marie Dupont", start=20)]), ("a2", [m("Dupont")])])
+    assert len(r.entities) == 3
+    assert r.ambiguous == ("Dupont",)
+
+
+def test_types_never_mix():
+    r = resolve([("a1", [m("Jean Washington"), m("Washington", "Place", start=40)])])
+    assert {e.type for e in r.entities.values()} == {"Person", "Place"}
+    assert len(r.entities) == 2
+
+
+def test_shared_first_name_or_prefix_never_merges():
+    r = resolve([("a1", [m("Vladimir Poutine", gid="putin"), m("Volodymyr Zelensky", start=30, gid="zelensky"),
+                         m("Dmitri Peskov", start=60, gid="peskov"), m("Kirill Dmitriev", start=90, gid="dmitriev"),
+                         m("Donald Trump", start=120, gid="trump"), m("Donald Tusk", start=140, gid="tusk")])])
+    assert len(r.entities) == 6
+
+
+def test_nationality_words_link_to_their_country_but_are_not_names():
+    r = resolve([("a1", [Mention("américain", "Country", 0, 9, "usa", is_name=False), m("États-Unis", "Country", start=20, gid="usa")])])
+    assert labels(r) == [("États-Unis", ("États-Unis",))]
