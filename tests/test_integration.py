@@ -85,3 +85,10 @@ def test_announced_meeting_is_kept_and_marked_planned(nlp):
     article = make_article("Steve Witkoff doit rencontrer Vladimir Poutine jeudi.")
     [relation] = [r for r in extract_doc(nlp(article.text), article).relations if r.predicate == "met"]
     assert relation.evidence.planned
+
+
+def test_a_capital_claims_for_its_state(nlp):
+    article = make_article("Moscou exige que l'Ukraine cède Donetsk et Louhansk.")
+    claims = {(r.subject.gazetteer_id, r.object.text) for r in extract_doc(nlp(article.text), article).relations
+              if r.predicate == "claims"}
+    assert claims == {("russia", "Donetsk"), ("russia", "Louhansk")}

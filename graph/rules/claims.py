@@ -3,7 +3,8 @@ territoires de la Fédération de Russie », « Les Russes insistent sur la maî
 des deux oblasts : Donetsk et Lougansk » -> claims.
 
 A sentence with a cue (``ontology/lexicons/claims.tsv``) names the claimant as the
-state after « territoire(s) de », or else as the subject of the clause; every other
+state after « territoire(s) de », or else as the subject of the clause (a capital
+stands for its state: « Moscou exige ... »); every other
 named place of the sentence, except a capital or a place introduced by « à »/« en »
 (where something happens), is claimed.
 """
@@ -61,7 +62,8 @@ def _claimant(index: DocIndex, cue):
     verb = cue if cue.pos_ == "VERB" else _clause_verb(cue)
     if verb is None:
         return None
-    states = [p for p in index.subject_parties(verb) if p.type == "Country"]
+    states = [index.as_state(p) for p in index.subject_parties(verb)]
+    states = [s for s in states if s is not None]
     return states[0] if states else None
 
 

@@ -57,6 +57,17 @@ class DocIndex:
         return mention.type in ("Country", "Organization") or (
             mention.type == "Place" and mention.gazetteer_id is not None and self._is_capital(mention))
 
+    def as_state(self, mention: Mention) -> Mention | None:
+        """The state a party is or stands for (« Moscou » -> Russia), as a non-name mention."""
+        if mention.type == "Country":
+            return mention
+        if mention.gazetteer_id is None:
+            return None
+        state_id = self.lex.gazetteer.get(mention.gazetteer_id).stands_for
+        if state_id is None or self.lex.gazetteer.get(state_id).type != "Country":
+            return None
+        return Mention(mention.text, "Country", mention.start, mention.end, state_id, is_name=False)
+
     def _is_capital(self, mention: Mention) -> bool:
         return mention.gazetteer_id in self.lex.capitals
 
