@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from corpus import Article
 from .records import ArticleExtraction, Evidence, Relation
 from .rules import DocIndex, find_all
+from .rules.descriptions import resolve_descriptions
 from .rules.lexicons import lexicons
 
 __all__ = ["extract_articles", "extract_doc"]
@@ -32,6 +33,7 @@ def extract_articles(articles: Iterable[Article], nlp: Language, *, batch_size: 
 
 def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
     index = DocIndex(doc, lexicons())
+    resolve_descriptions(index)
     mentions = tuple(index.mention(ent) for ent in doc.ents)
     relations = []
     seen = set()
@@ -46,6 +48,7 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
         seen.add(key)
         evidence = Evidence(article.original[start:end], start, end, finding.rule,
                             finding.confidence, finding.planned)
-        relations.append(Relation(finding.subject, finding.predicate, finding.object, evidence))
+        relations.append(Relation(finding.subject, finding.predicate, finding.object, evidence,
+                                  finding.place, finding.when))
     implied = {m for r in relations for m in (r.subject, r.object) if m not in set(mentions)}
     return ArticleExtraction(article, mentions + tuple(sorted(implied, key=lambda m: m.start)), tuple(relations))

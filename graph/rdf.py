@@ -5,18 +5,22 @@
   a ``rdf:Statement`` carrying ``ng:supportCount`` (how many articles state it);
 - named graph ``<…/id/article/ID>``: the relation triples that article states, their
   ``ng:Evidence`` (sentence, offsets in the file, rule, confidence, planned) and
-  ``schema:mentions`` of every actor it names.
+  ``schema:mentions`` of every actor it names, and an ``ng:Meeting`` event for each pair
+  of people it says met (participants, ``schema:location``, ``ng:dateText`` as written,
+  ``schema:startDate`` when the publication date is known).
 """
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from datetime import date
 from collections.abc import Iterable
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD, Namespace
 
 from ontology.namespace import ID, NG
+from .dates import normalise_date
 from .records import ArticleExtraction
 from .resolve import Entity, Resolution, slug
 
@@ -76,6 +80,7 @@ def build_dataset(extractions: Iterable[ArticleExtraction], resolution: Resoluti
             key = resolution.assignment.get((article.id, mention))
             if key:
                 named.add((graph_iri, SCHEMA.mentions, iris[key]))
+        meetings: dict[frozenset, URIRef] = {}
         for n, relation in enumerate(extraction.relations):
             s_key = resolution.assignment.get((article.id, relation.subject))
             o_key = resolution.assignment.get((article.id, relation.object))
@@ -86,6 +91,9 @@ def build_dataset(extractions: Iterable[ArticleExtraction], resolution: Resoluti
             support[triple].add(article.id)
             ev = relation.evidence
             node = ID[f"evidence/{article.id}/{n}"]
+            if relation.predicate == "met":
+                meeting = meetings.setdefault(frozenset((s_key, o_key)), ID[f"meeting/{article.id}/{len(meetings)}"])
+                _add_meeting(named, meeting, triple, node, relation, resolution, iris, article)
             for p, o in ((RDF.type, NG.Evidence), (RDF.subject, triple[0]), (RDF.predicate, triple[1]),
                          (RDF.object, triple[2]), (NG.statedIn, graph_iri),
                          (NG.sentence, Literal(ev.sentence, lang="fr")),
@@ -101,6 +109,34 @@ def build_dataset(extractions: Iterable[ArticleExtraction], resolution: Resoluti
                      (RDF.object, triple[2]), (NG.supportCount, Literal(len(articles)))):
             default.add((statement, p, o))
     return ds
+
+
+def _add_meeting(named: Graph, meeting: URIRef, triple, evidence: URIRef, relation, resolution: Resolution,
+                 iris: dict, article) -> None:
+    """A meeting as an event: participants, place, date as written and, if known, as a date."""
+    first = (meeting, RDF.type, NG.Meeting) not in named
+    named.add((meeting, RDF.type, NG.Meeting))
+    named.add((meeting, NG.participant, triple[0]))
+    named.add((meeting, NG.participant, triple[2]))
+    named.add((meeting, NG.evidence, evidence))
+    if first:
+        named.add((meeting, NG.planned, Literal(relation.evidence.planned)))
+    if relation.place is not None and named.value(meeting, SCHEMA.location) is None:
+        place = resolution.assignment.get((article.id, relation.place))
+        if place:
+            named.add((meeting, SCHEMA.location, iris[place]))
+    if relation.when and named.value(meeting, NG.dateText) is None:
+        named.add((meeting, NG.dateText, Literal(relation.when, lang="fr")))
+        day = normalise_date(relation.when, _published(article), planned=relation.evidence.planned)
+        if day is not None:
+            named.add((meeting, SCHEMA.startDate, Literal(day, datatype=XSD.date)))
+
+
+def _published(article) -> date | None:
+    try:
+        return date.fromisoformat(article.published[:10]) if article.published else None
+    except ValueError:
+        return None
 
 
 def merged_graph(ds: Dataset) -> Graph:

@@ -23,6 +23,7 @@ class Mention:
     end: int
     gazetteer_id: str | None = None
     is_name: bool = True
+    refers_to: Mention | None = None  # a description's named actor (« le président russe »)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +40,14 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Relation:
+    """A triple an article states; an interaction may say where (``place``) and when (``when``, as written)."""
+
     subject: Mention
     predicate: str
     object: Mention
     evidence: Evidence
+    place: Mention | None = None
+    when: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

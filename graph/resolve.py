@@ -9,6 +9,8 @@ The cascade, first rule that applies wins:
 4. ``same-name``: the same name up to case, accents, look-alike letters and a leading
    article, with the same type.
 
+A description that stands for a named actor (« le président russe ») joins that actor.
+
 Types never mix: « Washington » the city and a person named Washington stay apart. A
 surname that fits two people stays its own entity and is reported as ambiguous.
 
@@ -80,8 +82,12 @@ def resolve(articles: Iterable[tuple[str, Iterable[Mention]]], gazetteer: Gazett
     gazetteer = gazetteer or load_gazetteer()
     decided: dict[tuple[str, Mention], tuple[str, str, float]] = {}
     pending: list[tuple[str, Mention]] = []
+    descriptions: list[tuple[str, Mention]] = []
     for article_id, mentions in articles:
         for mention in mentions:
+            if mention.refers_to is not None:
+                descriptions.append((article_id, mention))
+                continue
             actor = gazetteer.get(mention.gazetteer_id) if mention.gazetteer_id else gazetteer.lookup(mention.text)
             if actor is not None and actor.type == mention.type or (actor is not None and not mention.is_name):
                 decided[(article_id, mention)] = (actor.id, "gazetteer", 1.0)
@@ -107,6 +113,10 @@ def resolve(articles: Iterable[tuple[str, Iterable[Mention]]], gazetteer: Gazett
                 ambiguous.add(mention.text)
         decided[(article_id, mention)] = (key, rule, score)
 
+    for article_id, mention in descriptions:
+        named = decided.get((article_id, mention.refers_to))
+        if named is not None:
+            decided[(article_id, mention)] = (named[0], "description", named[2])
     return _assemble(decided, gazetteer, tuple(sorted(ambiguous)))
 
 

@@ -55,6 +55,8 @@ class NG(DefinedNamespace):
     sourceFile: URIRef
     mentionCount: URIRef
     participant: URIRef
+    dateText: URIRef
+    evidence: URIRef
 
 
 RELATIONS = ("met", "spokeWith", "negotiatesWith", "leaderOf", "spokespersonOf", "envoyOf",

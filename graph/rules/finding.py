@@ -18,3 +18,5 @@ class Finding(NamedTuple):
     rule: str
     confidence: float
     planned: bool = False
+    place: Mention | None = None  # where an interaction happens (« à Moscou »)
+    when: str | None = None       # its date as written (« jeudi », « 18 décembre »)

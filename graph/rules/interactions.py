@@ -15,6 +15,7 @@ from itertools import combinations
 
 from spacy.tokens import Token
 
+from ..dates import find_date_expression
 from ..records import Mention
 from .finding import Finding
 from .parties import DocIndex, modality
@@ -42,7 +43,8 @@ def find_interactions(index: DocIndex) -> Iterator[Finding]:
                 continue
             seen.add(key)
             yield Finding(a, predicate, b, token.sent, f"interaction:{token.pos_.lower()}:{kind}",
-                          0.8 if token.pos_ == "VERB" else 0.75, planned)
+                          0.8 if token.pos_ == "VERB" else 0.75, planned, _venue(index, token),
+                          find_date_expression(token.sent.text, token.idx - token.sent.start_char))
 
 
 def _kind(index: DocIndex, token: Token) -> str | None:
@@ -68,6 +70,15 @@ def _predicate(index: DocIndex, token: Token, kind: str, a: Mention, b: Mention)
             return None
         return "negotiatesWith"
     return None
+
+
+def _venue(index: DocIndex, token: Token) -> Mention | None:
+    """The place closest to the trigger that the sentence introduces with « à », « en », « dans »."""
+    venues = [ent for ent in token.sent.ents if ent.label_ in ("Place", "Country") and ent.start > 0
+              and index.doc[ent.start - 1].lower_ in ("à", "en", "au", "aux", "dans")]
+    if not venues:
+        return None
+    return index.mention(min(venues, key=lambda ent: abs(ent.start - token.i)))
 
 
 def _state_of(index: DocIndex, mention: Mention) -> str | None:

@@ -36,6 +36,7 @@ class DocIndex:
         self.doc = doc
         self.lex = lex
         self.entity_at: dict[int, Span] = {}
+        self.described: dict[int, Mention] = {}  # role-phrase token -> person it stands for
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 self.entity_at[i] = ent
@@ -124,6 +125,10 @@ class DocIndex:
                 if not (ent.label_ == "Person" and self.is_genitive(ent)) or not found:
                     party = self.mention(ent)
                 i = ent.end
+            elif i in self.described:
+                party = self._described_party(i)
+                while i < end and i in self.described:
+                    i += 1
             else:
                 party = self._nationality_party(token)
                 closing = closing or token.lower_ in ("et", "ou")
@@ -133,6 +138,16 @@ class DocIndex:
                 if closing:
                     break
         return found
+
+    def _described_party(self, i: int) -> Mention:
+        """The person a description stands for, placed where the description is written."""
+        holder = self.described[i]
+        j = i
+        while j + 1 < len(self.doc) and self.described.get(j + 1) == holder:
+            j += 1
+        span = self.doc[i:j + 1]
+        return Mention(span.text, holder.type, span.start_char, span.end_char,
+                       holder.gazetteer_id, is_name=False, refers_to=holder)
 
     def _nationality_party(self, token: Token) -> Mention | None:
         """« les Russes », « la délégation américaine », « des responsables américains et russes »."""
@@ -179,6 +194,11 @@ class DocIndex:
                     found.append(self.mention(ent))
                 i = ent.end
                 continue
+            if i in self.described:
+                found.append(self._described_party(i))
+                while i < end and i in self.described:
+                    i += 1
+                continue
             party = self._nationality_party(self.doc[i])
             if party is not None:
                 found.append(party)
@@ -200,6 +220,10 @@ class DocIndex:
                         return [self.mention(ent)]
                 i = ent.start - 1
                 continue
+            if i in self.described:
+                while i - 1 in self.described and self.described[i - 1] == self.described[i]:
+                    i -= 1
+                return [self._described_party(i)]
             party = self._nationality_party(token)
             if party is not None and token.pos_ == "NOUN":
                 return [party]

@@ -9,11 +9,13 @@ after it, or before « est ».
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
+from ..records import Mention
 from .finding import Finding
 from .parties import GENITIVE, DocIndex
 
-__all__ = ["find_roles", "TARGET_TYPES"]
+__all__ = ["find_roles", "role_occurrences", "RoleOccurrence", "TARGET_TYPES"]
 
 TARGET_TYPES = {
     "leaderOf": {"Country", "Organization"},
@@ -28,7 +30,17 @@ _LINKS = GENITIVE | {"à", "au", "aux", "en", "la", "le", "les", "l'", "chargé"
 _MAX_SCAN = 9
 
 
-def find_roles(index: DocIndex) -> Iterator[Finding]:
+class RoleOccurrence(NamedTuple):
+    """A role phrase (tokens ``start:end``), what it is of, and who holds it, if said."""
+
+    start: int
+    end: int
+    relation: str
+    target: Mention | None
+    holder: Mention | None
+
+
+def role_occurrences(index: DocIndex) -> Iterator[RoleOccurrence]:
     doc = index.doc
     i = 0
     while i < len(doc):
@@ -38,11 +50,20 @@ def find_roles(index: DocIndex) -> Iterator[Finding]:
             continue
         role_end, relation = found
         target, after = _target(index, role_end)
+        if target is not None and (target.type not in TARGET_TYPES[relation] or not _fits(index, target)):
+            target = None
         holder = _holder_before(index, i) or _holder_after(index, after)
-        if holder is not None and target is not None and holder != target \
-                and target.type in TARGET_TYPES[relation] and _fits(index, target):
-            yield Finding(holder, relation, target, doc[i].sent, f"role:{relation}", 0.9)
+        if holder is not None and holder == target:
+            holder = None
+        yield RoleOccurrence(i, role_end, relation, target, holder)
         i = role_end
+
+
+def find_roles(index: DocIndex) -> Iterator[Finding]:
+    for role in role_occurrences(index):
+        if role.holder is not None and role.target is not None:
+            yield Finding(role.holder, role.relation, role.target, index.doc[role.start].sent,
+                          f"role:{role.relation}", 0.9)
 
 
 def _fits(index: DocIndex, target) -> bool:
