@@ -92,3 +92,73 @@ def test_a_capital_claims_for_its_state(nlp):
     claims = {(r.subject.gazetteer_id, r.object.text) for r in extract_doc(nlp(article.text), article).relations
               if r.predicate == "claims"}
     assert claims == {("russia", "Donetsk"), ("russia", "Louhansk")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le président américain Donald Trump et son homologue russe Vladimir Poutine se sont rencontrés à Anchorage.",
+     {("Donald Trump", "leaderOf", "américain"), ("Vladimir Poutine", "leaderOf", "russe"),
+      ("Donald Trump", "met", "Vladimir Poutine")}),
+    ("Les délégations russe et ukrainienne se sont retrouvées vendredi à Istanbul, en Turquie.",
+     {("russe", "negotiatesWith", "ukrainienne"), ("Istanbul", "locatedIn", "Turquie")}),
+    ("Moscou réclame le retrait des troupes ukrainiennes des régions de Donetsk et Kherson.",
+     {("Moscou", "claims", "Donetsk"), ("Moscou", "claims", "Kherson")}),
+    ("Donald Trump a eu un appel téléphonique avec Volodymyr Zelensky.",
+     {("Donald Trump", "spokeWith", "Volodymyr Zelensky")}),
+])
+def test_more_unseen_shapes(nlp, text, expected):
+    assert expected <= run(nlp, text)
+
+
+def test_a_delegation_does_not_reach_into_the_next_clause(nlp):
+    found = run(nlp, "La délégation russe était dirigée par Vladimir Medinski, tandis que la délégation "
+                     "ukrainienne était conduite par Roustem Oumerov.")
+    assert {t for t in found if t[1] == "negotiatorFor"} == {
+        ("Vladimir Medinski", "negotiatorFor", "russe"), ("Roustem Oumerov", "negotiatorFor", "ukrainienne")}
+
+
+def test_a_venue_is_not_a_claimed_territory(nlp):
+    found = run(nlp, "À Istanbul, la Russie a revendiqué Donetsk.")
+    assert ("Russie", "claims", "Donetsk") in found
+    assert not {t for t in found if t[1] == "claims" and t[2] == "Istanbul"}
+
+
+def test_a_description_stands_for_the_actor_it_named(nlp):
+    article = make_article("Le président russe Vladimir Poutine a parlé lundi. "
+                           "Jeudi, le président russe a reçu Steve Witkoff au Kremlin.")
+    [met] = [r for r in extract_doc(nlp(article.text), article).relations if r.predicate == "met"]
+    assert met.subject.refers_to.text == "Vladimir Poutine" and met.object.text == "Steve Witkoff"
+
+
+def test_an_unknown_description_stays_unresolved(nlp):
+    assert not {t for t in run(nlp, "Le ministre russe a rencontré Marco Rubio.") if t[1] == "met"}
+
+
+def test_every_evidence_quotes_its_file(sample_build):
+    _, out = sample_build
+    ds = load_graph(out / "graph.trig")
+    checked = 0
+    for graph in ds.graphs():
+        for node in graph.subjects(RDF.type, NG.Evidence):
+            source = ds.value(graph.value(node, NG.statedIn), NG.sourceFile)
+            text = Path(str(source)).read_text(encoding="utf-8")
+            start, end = int(graph.value(node, NG.startOffset)), int(graph.value(node, NG.endOffset))
+            assert text[start:end] == str(graph.value(node, NG.sentence))
+            checked += 1
+    assert checked >= 40
+
+
+def test_meetings_are_events_with_place_and_date(nlp):
+    from dataclasses import replace
+    from graph.rdf import build_dataset
+    from graph.resolve import resolve
+    article = replace(make_article("Steve Witkoff doit rencontrer Vladimir Poutine jeudi à Moscou."),
+                      published="2025-12-16")
+    extraction = extract_doc(nlp(article.text), article)
+    ds = build_dataset([extraction], resolve([(article.id, extraction.mentions)]))
+    rows = list(ds.query("""
+        PREFIX ng: <https://w3id.org/newsgraph/ns#> PREFIX schema: <http://schema.org/>
+        SELECT ?place ?text ?day ?planned (COUNT(?p) AS ?n) WHERE { GRAPH ?g {
+          ?m a ng:Meeting ; ng:participant ?p ; schema:location ?place ; ng:dateText ?text ;
+             schema:startDate ?day ; ng:planned ?planned } } GROUP BY ?place ?text ?day ?planned"""))
+    assert [(str(r[0]).rsplit("/", 1)[-1], str(r[1]), str(r[2]), r[3].toPython(), int(r[4])) for r in rows] == [
+        ("moscow", "jeudi", "2025-12-18", True, 2)]

@@ -42,11 +42,17 @@ def find_claims(index: DocIndex) -> Iterator[Finding]:
 def _cue(index: DocIndex, sent: Span):
     cues = index.lex.claim_cues
     for token in sent:
-        word = token.lemma_.lower() if token.pos_ == "VERB" else token.lower_
-        pos = cues.get(word) or cues.get(token.lemma_.lower())
-        if pos == "verb" and token.pos_ == "VERB" or pos == "noun" and token.pos_ == "NOUN":
+        if token.pos_ == "VERB" and (cues.get(token.lemma_.lower()) == "verb" or _verb_form(cues, token.lower_)):
+            return token
+        if token.pos_ == "NOUN" and "noun" in (cues.get(token.lower_), cues.get(token.lemma_.lower())):
             return token
     return None
+
+
+def _verb_form(cues: dict[str, str], word: str) -> bool:
+    """« réclame », « exigent »: a conjugated -er verb the lemmatizer may miss."""
+    return any(pos == "verb" and cue.endswith("er") and len(cue) > 5 and word.startswith(cue[:-2])
+               for cue, pos in cues.items())
 
 
 def _claimant(index: DocIndex, cue):

@@ -12,6 +12,8 @@ from .parties import GENITIVE, DocIndex
 __all__ = ["find_delegations"]
 
 _DELEGATION = {"délégation", "délégations"}
+_CLAUSE_ENDS = {"tandis", "alors", "mais", "car", "qui", "que", "qu'", "où", "selon", "lorsque", "puisque",
+                "cependant", "toutefois", "pendant"}
 _MEMBERSHIP_CUES = {"mener", "conduire", "diriger", "présider", "accompagner", "comprendre", "composer",
                     "inclure", "emmener", "compter", "dont", "notamment", "par"}
 
@@ -26,7 +28,8 @@ def find_delegations(index: DocIndex) -> Iterator[Finding]:
             continue
         armed = False
         sent_end = token.sent.end
-        while j < sent_end and doc[j].text not in (".", ";", ":"):
+        while j < sent_end and doc[j].text not in (".", ";", ":") and doc[j].lower_ not in _CLAUSE_ENDS \
+                and doc[j].lower_ not in _DELEGATION:
             cue = doc[j].lemma_.lower() in _MEMBERSHIP_CUES or doc[j].lower_ in _MEMBERSHIP_CUES
             armed = armed or cue
             ent = index.entity_at.get(j)

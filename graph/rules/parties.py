@@ -24,7 +24,7 @@ _RULED_OUT = frozenset({"exclu", "exclue", "exclut", "exclure", "démenti", "dé
                         "refuse", "refusé", "impossible", "sans", "annulé", "annulée", "reporté"})
 _PLANNING_VERBS = frozenset({"devoir", "aller", "prévoir", "pouvoir", "envisager", "vouloir",
                              "espérer", "souhaiter", "programmer", "préparer", "compter", "proposer"})
-_PLANNED_MARKS = frozenset({"prochain", "prochaine", "prochains", "prochaines", "prévu", "prévue",
+_PLANNED_MARKS = frozenset({"prêt", "prête", "prêts", "prêtes", "disposé", "disposée", "prochain", "prochaine", "prochains", "prochaines", "prévu", "prévue",
                             "prévus", "prévues", "futur", "future", "futures", "futurs", "potentiel",
                             "potentielle", "éventuel", "éventuelle", "annoncé", "annoncée", "possible"})
 
@@ -177,11 +177,12 @@ class DocIndex:
                 if found:
                     return found
                 break
-            if head.dep_ in ("xcomp", "advcl", "conj", "ccomp") and head.head is not head:
+            if head.dep_ in ("xcomp", "advcl", "conj", "ccomp") and head.head is not head \
+                    and head.head.pos_ in ("VERB", "AUX"):
                 head = head.head
             else:
                 break
-        return self._nearest_left(head)
+        return self._nearest_left(head if head.i < verb.i else verb)
 
     def group_in(self, start: int, end: int) -> list[Mention]:
         """Every party in tokens ``start:end``, skipping genitive persons when a party precedes."""
@@ -225,10 +226,25 @@ class DocIndex:
                     i -= 1
                 return [self._described_party(i)]
             party = self._nationality_party(token)
-            if party is not None and token.pos_ == "NOUN":
-                return [party]
+            if party is not None:
+                return self._nationality_group(token)
             i -= 1
         return []
+
+    def _nationality_group(self, token: Token) -> list[Mention]:
+        """« les délégations russe et ukrainienne »: every nationality of one coordinated phrase."""
+        doc = self.doc
+        i = token.i
+        while i > 0 and (doc[i - 1].pos_ in ("ADJ", "CCONJ") or doc[i - 1].text == ","
+                         or self.lex.nationality(doc[i - 1])):
+            i -= 1
+        parties = []
+        while i <= token.i:
+            party = self._nationality_party(doc[i])
+            if party is not None:
+                parties.append(party)
+            i += 1
+        return parties
 
 
 def modality(trigger: Token) -> tuple[bool, bool]:
@@ -247,7 +263,7 @@ def modality(trigger: Token) -> tuple[bool, bool]:
     ruled_out = any(c.lower_ in _NEGATIONS for t in chain for c in t.children) or \
         any(t.lower_ in _RULED_OUT for t in window) or \
         any(t.lower_ in ("aucun", "aucune", "pas") for t in sent.doc[max(sent.start, trigger.i - 3):trigger.i])
-    planned = any(t.lemma_ in _PLANNING_VERBS for t in chain[1:]) or \
+    planned = any(t.lemma_ in _PLANNING_VERBS or t.lower_ in _PLANNED_MARKS for t in chain[1:]) or \
         any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in chain if t.pos_ in ("VERB", "AUX")) or \
         any(c.lemma_ in ("devoir", "aller", "pouvoir") for t in chain for c in t.children if c.pos_ in ("AUX", "VERB")) or \
         any(c.lower_ in _PLANNED_MARKS for c in trigger.children)

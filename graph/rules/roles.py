@@ -28,6 +28,7 @@ TARGET_TYPES = {
 }
 _LINKS = GENITIVE | {"à", "au", "aux", "en", "la", "le", "les", "l'", "chargé", "chargée", "pour"}
 _MAX_SCAN = 9
+_COUNTERPART = {"homologue", "homologues"}
 
 
 class RoleOccurrence(NamedTuple):
@@ -43,8 +44,12 @@ class RoleOccurrence(NamedTuple):
 def role_occurrences(index: DocIndex) -> Iterator[RoleOccurrence]:
     doc = index.doc
     i = 0
+    previous: RoleOccurrence | None = None
     while i < len(doc):
         found = None if i in index.entity_at else index.lex.role_at(doc, i)
+        if found is None and doc[i].lower_ in _COUNTERPART and previous is not None \
+                and previous.start >= doc[i].sent.start:
+            found = (i + 1, previous.relation)  # « son homologue russe X »: the same role, elsewhere
         if found is None:
             i += 1
             continue
@@ -55,7 +60,8 @@ def role_occurrences(index: DocIndex) -> Iterator[RoleOccurrence]:
         holder = _holder_before(index, i) or _holder_after(index, after)
         if holder is not None and holder == target:
             holder = None
-        yield RoleOccurrence(i, role_end, relation, target, holder)
+        previous = RoleOccurrence(i, role_end, relation, target, holder)
+        yield previous
         i = role_end
 
 
