@@ -100,11 +100,9 @@ def resolve(articles: Iterable[tuple[str, Iterable[Mention]]], gazetteer: Gazett
         key = f"{mention.type.lower()}/{slug(name_key(mention.text))}"
         rule, score = "same-name", 1.0
         if mention.type == "Person" and len(_tokens(mention.text)) == 1:
-            surname = _tokens(mention.text)[0]
-            local = {k for k, (art, last) in full_names.items() if art == article_id and last == surname}
-            everywhere = {k for k, (_, last) in full_names.items() if last == surname}
-            local_keys = {k for (_, k) in local}
-            global_keys = {k for (_, k) in everywhere}
+            holders = full_names.get(_tokens(mention.text)[0], {})
+            local_keys = {k for art, k in holders if art == article_id}
+            global_keys = {k for _, k in holders}
             if len(local_keys) == 1:
                 key, rule, score = next(iter(local_keys)), "surname-in-article", 0.9
             elif not local_keys and len(global_keys) == 1:
@@ -120,17 +118,16 @@ def resolve(articles: Iterable[tuple[str, Iterable[Mention]]], gazetteer: Gazett
     return _assemble(decided, gazetteer, tuple(sorted(ambiguous)))
 
 
-def _full_person_names(decided, pending, gazetteer):
-    """``(article, entity key) -> (article, last name token)`` for every multi-word person name."""
-    names = {}
+def _full_person_names(decided, pending, gazetteer) -> dict[str, set[tuple[str, str]]]:
+    """Last name -> ``{(article, entity key)}`` of every multi-word person name (a blocking index)."""
+    names: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for (article_id, mention), (key, _, _) in decided.items():
         if mention.type == "Person" and len(_tokens(mention.text)) > 1:
-            names[(article_id, key)] = (article_id, _tokens(mention.text)[-1])
+            names[_tokens(mention.text)[-1]].add((article_id, key))
     for article_id, mention in pending:
         tokens = _tokens(mention.text)
         if mention.type == "Person" and len(tokens) > 1:
-            key = f"person/{slug(name_key(mention.text))}"
-            names[(article_id, key)] = (article_id, tokens[-1])
+            names[tokens[-1]].add((article_id, f"person/{slug(name_key(mention.text))}"))
     return names
 
 
