@@ -1,7 +1,8 @@
 """RDF output: an rdflib Dataset with one named graph per article and a merged default graph.
 
 - default graph: entities (core type, ``rdfs:label``, ``skos:altLabel``, ``owl:sameAs``
-  Wikidata), articles (``schema:NewsArticle``), every relation triple once, and for each
+  Wikidata), the merge log (``ng:MergeDecision``: name, entity, rule, score, article),
+  articles (``schema:NewsArticle``), every relation triple once, and for each
   a ``rdf:Statement`` carrying ``ng:supportCount`` (how many articles state it);
 - named graph ``<…/id/article/ID>``: the relation triples that article states, their
   ``ng:Evidence`` (sentence, offsets in the file, rule, confidence, planned) and
@@ -64,6 +65,14 @@ def build_dataset(extractions: Iterable[ArticleExtraction], resolution: Resoluti
         if entity.wikidata:
             default.add((node, OWL.sameAs, WD[entity.wikidata]))
         default.add((node, NG.mentionCount, Literal(entity.mention_count)))
+
+    for n, merge in enumerate(resolution.merges):
+        node = ID[f"merge/{n}"]
+        for p, o in ((RDF.type, NG.MergeDecision), (NG.mergedInto, iris[merge.entity]),
+                     (NG.memberName, Literal(merge.name)), (NG.rule, Literal(merge.rule)),
+                     (NG.confidence, Literal(round(merge.score, 3), datatype=XSD.decimal)),
+                     (NG.statedIn, article_iri(merge.article))):
+            default.add((node, p, o))
 
     support: dict[tuple, set[str]] = defaultdict(set)
     for extraction in extractions:

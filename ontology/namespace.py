@@ -57,6 +57,10 @@ class NG(DefinedNamespace):
     participant: URIRef
     dateText: URIRef
     evidence: URIRef
+    # entity resolution
+    MergeDecision: URIRef
+    mergedInto: URIRef
+    memberName: URIRef
 
 
 RELATIONS = ("met", "spokeWith", "negotiatesWith", "leaderOf", "spokespersonOf", "envoyOf",

@@ -83,3 +83,14 @@ def test_network_page_is_offline_and_escapes_nothing_into_markup(blank_nlp):
 def test_write_atomic_leaves_no_temporary_file(tmp_path: Path):
     write_atomic(tmp_path / "out" / "a.ttl", "x")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.ttl"]
+
+
+def test_merge_log_is_queryable(blank_nlp):
+    article = make_article("Titre\n\nDmitri Peskov a parlé. Peskov, porte-parole du Kremlin, a confirmé.", "m1")
+    extraction = extract_doc(blank_nlp(article.text), article)
+    ds = build_dataset([extraction], resolve([(article.id, extraction.mentions)]))
+    rows = {(str(r[0]), str(r[1]), str(r[2])) for r in ds.query("""
+        PREFIX ng: <https://w3id.org/newsgraph/ns#>
+        SELECT ?name ?label ?rule WHERE { ?m a ng:MergeDecision ; ng:memberName ?name ; ng:rule ?rule ;
+                                          ng:mergedInto ?e . ?e rdfs:label ?label }""")}
+    assert rows == {("Peskov", "Dmitri Peskov", "gazetteer")}
