@@ -7,7 +7,11 @@ The cascade, first rule that applies wins:
    in the same article (« Donald Trump »);
 3. ``surname-in-corpus``: a lone surname with exactly one full name in the corpus;
 4. ``same-name``: the same name up to case, accents, look-alike letters and a leading
-   article, with the same type.
+   article, with the same type;
+5. ``acronym-in-text`` (« Organisation du Traité de l'Atlantique Nord (OTAN) »), then
+   ``acronym`` by initials when one expansion fits, then ``fuzzy``: transliteration-aware
+   similarity (:mod:`graph.similarity`) inside surname blocks, same type only, full
+   names only for people, and only when a single entity fits.
 
 A description that stands for a named actor (« le président russe ») joins that actor.
 
@@ -26,11 +30,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rapidfuzz.fuzz import ratio
+from rapidfuzz.process import cdist
 from unidecode import unidecode
 
 from ontology.data import Gazetteer, load_gazetteer
 from ontology.names import name_key
 from .records import Mention
+from .similarity import acronym_of, block_key, same_name, same_person_name, skeleton
 
 __all__ = ["Entity", "MergeDecision", "Resolution", "resolve", "slug"]
 
@@ -111,11 +118,117 @@ def resolve(articles: Iterable[tuple[str, Iterable[Mention]]], gazetteer: Gazett
                 ambiguous.add(mention.text)
         decided[(article_id, mention)] = (key, rule, score)
 
+    _merge_similar(decided, gazetteer, ambiguous)
     for article_id, mention in descriptions:
         named = decided.get((article_id, mention.refers_to))
         if named is not None:
             decided[(article_id, mention)] = (named[0], "description", named[2])
     return _assemble(decided, gazetteer, tuple(sorted(ambiguous)))
+
+
+class _Clusters:
+    """Union-find over entity keys; a gazetteer key is always the root, two never meet."""
+
+    def __init__(self, gazetteer_keys: set[str]):
+        self.parent: dict[str, str] = {}
+        self.gazetteer_keys = gazetteer_keys
+        self.why: dict[str, tuple[str, float]] = {}
+
+    def find(self, key: str) -> str:
+        while self.parent.get(key, key) != key:
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str, rule: str, score: float) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb or (ra in self.gazetteer_keys and rb in self.gazetteer_keys):
+            return
+        if rb in self.gazetteer_keys:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.why[rb] = (rule, score)
+
+
+def _merge_similar(decided, gazetteer: Gazetteer, ambiguous: set[str]) -> None:
+    """Acronyms (defined in the text, or by initials) and transliteration-aware fuzzy matches."""
+    names: dict[str, set[str]] = defaultdict(set)
+    types: dict[str, str] = {}
+    by_article: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
+    for (article_id, mention), (key, _, _) in decided.items():
+        if mention.is_name:
+            names[key].add(mention.text)
+            types.setdefault(key, mention.type)
+            by_article[article_id].append((mention, key))
+    gazetteer_keys = {a.id for a in gazetteer.actors}
+    clusters = _Clusters(gazetteer_keys & set(names))
+
+    for mentions in by_article.values():  # « Organisation du Traité de l'Atlantique Nord (OTAN) »
+        mentions.sort(key=lambda item: item[0].start)
+        for (long, long_key), (short, short_key) in zip(mentions, mentions[1:]):
+            if short.start - long.end == 2 and acronym_of(short.text, long.text):
+                clusters.union(long_key, short_key, "acronym-in-text", 1.0)
+
+    expansions = defaultdict(set)
+    for key, forms in names.items():
+        for form in forms:
+            if " " in form:
+                expansions[types[key]].add((form, key))
+    for key, forms in names.items():
+        if key in gazetteer_keys:
+            continue
+        for form in forms:
+            if form.isupper():
+                found = {k for name, k in expansions[types[key]] if k != key and acronym_of(form, name)}
+                if len({clusters.find(k) for k in found}) == 1:
+                    clusters.union(found.pop(), key, "acronym", 0.95)
+
+    longest = {key: max(forms, key=len) for key, forms in names.items()}
+    similar: dict[str, set[str]] = defaultdict(set)
+    for (kind, a, b) in _candidate_pairs(names, types, longest):
+        if _similar(kind, longest[a], longest[b]):
+            similar[a].add(b)
+            similar[b].add(a)
+    for key in sorted(similar):
+        if key in gazetteer_keys:
+            continue
+        others = {other for other in similar[key] if clusters.find(other) != clusters.find(key)}
+        roots = {clusters.find(other) for other in others}
+        if len(roots) == 1:
+            other = others.pop()
+            score = ratio(skeleton(longest[key]), skeleton(longest[other])) / 100
+            clusters.union(other, key, "fuzzy", round(score, 2))
+        elif len(roots) > 1:
+            ambiguous.add(longest[key])
+
+    for item, (key, rule, score) in list(decided.items()):
+        root = clusters.find(key)
+        if root != key:
+            rule, score = clusters.why.get(key, ("fuzzy", score))
+            decided[item] = (root, rule, score)
+
+
+def _candidate_pairs(names, types, longest):
+    """Pairs of keys in one block whose skeletons are close (compared in C by rapidfuzz)."""
+    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, forms in names.items():
+        for block in {block_key(form) for form in forms}:
+            blocks[(types[key], block)].append(key)
+    pairs = set()
+    for (kind, _), keys in blocks.items():
+        if len(keys) < 2:
+            continue
+        skeletons = [skeleton(longest[k]) for k in keys]
+        scores = cdist(skeletons, skeletons, scorer=ratio, score_cutoff=80)
+        for i, j in zip(*scores.nonzero()):
+            if i < j:
+                pairs.add((kind, keys[i], keys[j]))
+    return sorted(pairs)
+
+
+def _similar(kind: str, a: str, b: str) -> bool:
+    if kind == "Person":
+        return len(a.split()) > 1 and len(b.split()) > 1 and same_person_name(a, b)
+    return same_name(a, b, 92)
 
 
 def _full_person_names(decided, pending, gazetteer) -> dict[str, set[tuple[str, str]]]:

@@ -9,6 +9,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 
 from corpus.characters import fold_characters
@@ -22,6 +23,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 18)
 def name_key(name: str) -> str:
     s = strip_accents(fold_characters(unicodedata.normalize("NFKC", name))).casefold().strip()
     s = _LEADING_ARTICLE.sub("", s)

@@ -49,3 +49,32 @@ def test_shared_first_name_or_prefix_never_merges():
 def test_nationality_words_link_to_their_country_but_are_not_names():
     r = resolve([("a1", [Mention("américain", "Country", 0, 9, "usa", is_name=False), m("États-Unis", "Country", start=20, gid="usa")])])
     assert labels(r) == [("États-Unis", ("États-Unis",))]
+
+
+def test_transliterations_merge_by_fuzzy_similarity():
+    r = resolve([("a1", [m("Alexandre Grouchko")]), ("a2", [m("Aleksandr Grushko")])])
+    assert len(r.entities) == 1 and [x.rule for x in r.merges] == ["fuzzy"]
+
+
+def test_fuzzy_reaches_gazetteer_actors_with_unlisted_spellings():
+    r = resolve([("a1", [m("Volodymyr Zelensky", gid="zelensky")]), ("a2", [m("Wolodymyr Selenskyj")])])
+    assert list(r.entities) == ["zelensky"]
+
+
+def test_fuzzy_never_merges_across_types_or_on_given_names():
+    r = resolve([("a1", [m("Jean Grouchko"), m("Grushko Holding", "Organization", start=30),
+                         m("Pierre Grushko", start=60)])])
+    assert len(r.entities) == 3
+
+
+def test_acronym_defined_in_the_text():
+    long = Mention("Conseil de Sécurité Européen", "Organization", 0, 28)
+    short = Mention("CSE", "Organization", 30, 33)
+    r = resolve([("a1", [long, short])])
+    assert len(r.entities) == 1 and [x.rule for x in r.merges] == ["acronym-in-text"]
+
+
+def test_acronym_by_initials_across_articles():
+    r = resolve([("a1", [Mention("Agence Spatiale Nordique", "Organization", 0, 24)]),
+                 ("a2", [Mention("ASN", "Organization", 0, 3)])])
+    assert len(r.entities) == 1 and r.merges[0].rule == "acronym"
