@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus import Article, Skipped, read_articles
+from .curation import load_curation
 from .extract import extract_articles
 from .files import write_atomic
 from .network import actor_network
@@ -66,9 +67,11 @@ def _merges_csv(resolution: Resolution) -> str:
 
 
 def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None = DEFAULT_MODEL,
-          jobs: int = 1, batch_size: int = 32) -> BuildResult:
-    """Build the graph of the articles under ``paths`` into ``out_dir``."""
+          jobs: int = 1, batch_size: int = 32, curation: str | Path | None = None) -> BuildResult:
+    """Build the graph of the articles under ``paths`` into ``out_dir``, applying the
+    analyst's ``curation`` file if one is given."""
     started = time.perf_counter()
+    curated = load_curation(curation) if curation else None
     result = BuildResult(Path(out_dir))
     nlp = load_pipeline(model)
     articles = _unique_articles(read_articles(paths), result.skipped)
@@ -77,7 +80,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None
     if not extractions:
         result.seconds = time.perf_counter() - started
         return result
-    resolution = resolve((x.article.id, x.mentions) for x in extractions)
+    resolution = resolve(((x.article.id, x.mentions) for x in extractions), curation=curated)
     ds = build_dataset(extractions, resolution)
     network = actor_network(ds)
 

@@ -11,6 +11,7 @@ import typer
 from corpus.readers import default_corpus
 from ontology.data import LexiconError
 from .build import build
+from .curation import CurationError
 from .evaluate import GoldError, evaluate, load_gold, load_graph
 from .nlp import DEFAULT_MODEL, ModelNotInstalled
 
@@ -29,11 +30,12 @@ def build_command(
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Parallel spaCy processes."),
     model: str = typer.Option(DEFAULT_MODEL, help="spaCy model package."),
+    curation: Optional[Path] = typer.Option(None, "--curation", help="Analyst's merge/forbid/rename file (TOML)."),
 ) -> None:
     """Build the graph of PATHS into OUT: graph.trig, graph.ttl, network.html, merges.csv."""
     try:
-        result = build(paths or [default_corpus()], out, model=model, jobs=jobs)
-    except (ModelNotInstalled, LexiconError) as err:
+        result = build(paths or [default_corpus()], out, model=model, jobs=jobs, curation=curation)
+    except (ModelNotInstalled, LexiconError, CurationError) as err:
         _fail(str(err))
     except OSError as err:
         _fail(f"{err.filename or out}: {err.strerror or err}")

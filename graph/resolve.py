@@ -36,6 +36,7 @@ from unidecode import unidecode
 
 from ontology.data import Gazetteer, load_gazetteer
 from ontology.names import name_key
+from .curation import Curation
 from .records import Mention
 from .similarity import acronym_of, block_key, same_name, same_person_name, skeleton
 
@@ -84,9 +85,12 @@ def _tokens(name: str) -> list[str]:
     return name_key(name).split()
 
 
-def resolve(articles: Iterable[tuple[str, Iterable[Mention]]], gazetteer: Gazetteer | None = None) -> Resolution:
-    """Resolve the mentions of every article, given as ``(article_id, mentions)`` pairs."""
+def resolve(articles: Iterable[tuple[str, Iterable[Mention]]], gazetteer: Gazetteer | None = None,
+            curation: Curation | None = None) -> Resolution:
+    """Resolve the mentions of every article, given as ``(article_id, mentions)`` pairs;
+    the analyst's ``curation`` has the last word."""
     gazetteer = gazetteer or load_gazetteer()
+    curation = curation or Curation()
     decided: dict[tuple[str, Mention], tuple[str, str, float]] = {}
     pending: list[tuple[str, Mention]] = []
     descriptions: list[tuple[str, Mention]] = []
@@ -119,11 +123,38 @@ def resolve(articles: Iterable[tuple[str, Iterable[Mention]]], gazetteer: Gazett
         decided[(article_id, mention)] = (key, rule, score)
 
     _merge_similar(decided, gazetteer, ambiguous)
+    _apply_curation(decided, curation)
     for article_id, mention in descriptions:
         named = decided.get((article_id, mention.refers_to))
         if named is not None:
             decided[(article_id, mention)] = (named[0], "description", named[2])
-    return _assemble(decided, gazetteer, tuple(sorted(ambiguous)))
+    renames = {}
+    for key_name, label in curation.renames:
+        for (_, mention), (key, _, _) in decided.items():
+            if mention.is_name and name_key(mention.text) == key_name:
+                renames[key] = label
+    return _assemble(decided, gazetteer, tuple(sorted(ambiguous)), renames)
+
+
+def _apply_curation(decided, curation: Curation) -> None:
+    """Forced merges join every entity holding one of the names; forbidden ones split off."""
+    def keys_of(key_name: str) -> list[str]:
+        return sorted({key for (_, m), (key, _, _) in decided.items() if m.is_name and name_key(m.text) == key_name})
+
+    for names in curation.merges:
+        by_length = sorted(names, key=len, reverse=True)
+        keys = [k for n in by_length for k in keys_of(n)]
+        if len(set(keys)) > 1:
+            target = next((k for k in keys if "/" not in k), keys[0])  # a gazetteer actor, else the longest name
+            for item, (key, _, _) in list(decided.items()):
+                if key in keys:
+                    decided[item] = (target, "curation:merge", 1.0) if key != target else decided[item]
+    for first, second in curation.forbids:
+        shared = set(keys_of(first)) & set(keys_of(second))
+        for item, (key, _, _) in list(decided.items()):
+            _, mention = item
+            if key in shared and mention.is_name and name_key(mention.text) == second:
+                decided[item] = (f"{mention.type.lower()}/{slug(second)}-curated", "curation:forbid", 1.0)
 
 
 class _Clusters:
@@ -244,7 +275,7 @@ def _full_person_names(decided, pending, gazetteer) -> dict[str, set[tuple[str, 
     return names
 
 
-def _assemble(decided, gazetteer: Gazetteer, ambiguous) -> Resolution:
+def _assemble(decided, gazetteer: Gazetteer, ambiguous, renames: dict[str, str] | None = None) -> Resolution:
     members: dict[str, list[tuple[str, Mention, str, float]]] = defaultdict(list)
     for (article_id, mention), (key, rule, score) in decided.items():
         members[key].append((article_id, mention, rule, score))
@@ -259,7 +290,8 @@ def _assemble(decided, gazetteer: Gazetteer, ambiguous) -> Resolution:
             pass
         names = sorted({m.text for _, m, _, _ in items if m.is_name})
         types = Counter(m.type for _, m, _, _ in items)
-        label = actor.label if actor else max(names, key=lambda n: (len(n.split()), len(n), n))
+        label = (renames or {}).get(key) or (actor.label if actor else
+                                             max(names, key=lambda n: (len(n.split()), len(n), n)))
         entities[key] = Entity(
             key=key,
             type=actor.type if actor else types.most_common(1)[0][0],

@@ -78,3 +78,34 @@ def test_acronym_by_initials_across_articles():
     r = resolve([("a1", [Mention("Agence Spatiale Nordique", "Organization", 0, 24)]),
                  ("a2", [Mention("ASN", "Organization", 0, 3)])])
     assert len(r.entities) == 1 and r.merges[0].rule == "acronym"
+
+
+def curated(tmp_path, text):
+    from graph.curation import load_curation
+    path = tmp_path / "curation.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_curation(path)
+
+
+def test_curation_forbids_a_merge_whatever_the_rules_say(tmp_path):
+    curation = curated(tmp_path, '[[forbid]]\nnames = ["Jean Dupont", "Dupont"]\n')
+    r = resolve([("a1", [m("Jean Dupont"), m("Dupont", start=30)])], curation=curation)
+    assert len(r.entities) == 2
+
+
+def test_curation_forces_a_merge_and_renames(tmp_path):
+    curation = curated(tmp_path, '[[merge]]\nnames = ["J. Dupont", "Jean Dupont"]\n'
+                                 '[[rename]]\nname = "Jean Dupont"\nlabel = "Jean-Marie Dupont"\n')
+    r = resolve([("a1", [m("Jean Dupont")]), ("a2", [m("J. Dupont")])], curation=curation)
+    [entity] = r.entities.values()
+    assert entity.label == "Jean-Marie Dupont" and set(entity.names) == {"Jean Dupont", "J. Dupont"}
+    assert {x.rule for x in r.merges} == {"curation:merge"}
+
+
+def test_a_bad_curation_file_names_file_and_entry(tmp_path):
+    import pytest
+    from graph.curation import CurationError
+    with pytest.raises(CurationError, match=r"curation.toml: \[\[forbid\]\] entry 1: 'names' must list exactly 2"):
+        curated(tmp_path, '[[forbid]]\nnames = ["A", "B", "C"]\n')
+    with pytest.raises(CurationError, match="not valid TOML"):
+        curated(tmp_path, '[[merge]\n')
