@@ -17,6 +17,8 @@ from .files import write_atomic
 from .network import actor_network
 from .nlp import DEFAULT_MODEL, load_pipeline
 from .rdf import build_dataset, merged_graph
+from .reason import infer
+from .validate import Violation, validate
 from .render import network_html
 from .resolve import Resolution, resolve
 
@@ -33,6 +35,8 @@ class BuildResult:
     entities_by_type: Counter = field(default_factory=Counter)
     relations_by_type: Counter = field(default_factory=Counter)
     merges: int = 0
+    inferred: int = 0
+    violations: list[Violation] = field(default_factory=list)
     ambiguous: tuple[str, ...] = ()
     seconds: float = 0.0
 
@@ -82,6 +86,8 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None
         return result
     resolution = resolve(((x.article.id, x.mentions) for x in extractions), curation=curated)
     ds = build_dataset(extractions, resolution)
+    result.inferred = infer(ds.default_graph)
+    result.violations = validate(ds)
     network = actor_network(ds)
 
     write_atomic(result.out_dir / "graph.trig", ds.serialize(format="trig"))

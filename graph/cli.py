@@ -50,6 +50,12 @@ def build_command(
                + f" (total {sum(result.relations_by_type.values())})")
     typer.echo(f"merges     {result.merges} names merged into entities"
                + (f"; ambiguous, left apart: {', '.join(result.ambiguous)}" if result.ambiguous else ""))
+    typer.echo(f"inferred   {result.inferred} triples from the ontology (symmetric, inverse, transitive, super-types)")
+    if result.violations:
+        typer.echo(f"validation {len(result.violations)} SHACL violation(s), first: "
+                   + "; ".join(str(v) for v in result.violations[:3]))
+    else:
+        typer.echo("validation 0 SHACL violations")
     typer.echo(f"seconds    {result.seconds:.1f}")
     for path in result.outputs:
         typer.echo(f"wrote      {path}")

@@ -15,7 +15,7 @@ import networkx as nx
 from rdflib import Dataset
 from rdflib.namespace import RDF, RDFS
 
-from ontology.namespace import CORE_CLASSES, NG, RELATIONS
+from ontology.namespace import CORE_CLASSES, NG, RELATIONS, SYMMETRIC_RELATIONS
 from .rdf import SCHEMA
 
 __all__ = ["actor_network"]
@@ -43,7 +43,15 @@ def actor_network(ds: Dataset) -> nx.MultiDiGraph:
             title = default.value(context.value(node, NG.statedIn), SCHEMA.headline)
             evidence[key].append((str(context.value(node, NG.sentence)), str(title or context.identifier)))
     for s, p, o in default:
-        if p in _PREDICATES and str(s) in graph and str(o) in graph:
-            graph.add_edge(str(s), str(o), key=_PREDICATES[p], relation=_PREDICATES[p],
-                           support=support.get((s, p, o), 1), evidence=sorted(set(evidence[(s, p, o)])))
+        if p not in _PREDICATES or str(s) not in graph or str(o) not in graph:
+            continue
+        name = _PREDICATES[p]
+        if name in SYMMETRIC_RELATIONS:
+            if graph.has_edge(str(o), str(s), key=name):
+                continue  # drawn once, whichever way it was stated or inferred
+            found = evidence[(s, p, o)] + evidence[(o, p, s)]
+            count = max(support.get((s, p, o), 0), support.get((o, p, s), 0), 1)
+        else:
+            found, count = evidence[(s, p, o)], support.get((s, p, o), 1)
+        graph.add_edge(str(s), str(o), key=name, relation=name, support=count, evidence=sorted(set(found)))
     return graph

@@ -1,0 +1,48 @@
+from rdflib import Dataset, Graph, Literal
+from rdflib.namespace import RDF, RDFS
+
+from graph.reason import infer
+from graph.validate import validate
+from ontology.namespace import ID, NG
+
+
+def test_symmetric_inverse_transitive_and_super_types():
+    g = Graph()
+    g.add((ID.witkoff, NG.met, ID.putin))
+    g.add((ID.russia, NG.claims, ID.donetsk))
+    g.add((ID.hallandale, NG.locatedIn, ID.miami))
+    g.add((ID.miami, NG.locatedIn, ID.florida))
+    g.add((ID.putin, RDF.type, NG.Person))
+    assert infer(g) > 0
+    assert (ID.putin, NG.met, ID.witkoff) in g
+    assert (ID.donetsk, NG.claimedBy, ID.russia) in g
+    assert (ID.hallandale, NG.locatedIn, ID.florida) in g
+    assert (ID.putin, RDF.type, NG.Actor) in g
+    assert (ID.witkoff, NG.relation, ID.putin) in g
+    assert infer(g) == 0  # a fixpoint
+
+
+def well_formed() -> Dataset:
+    ds = Dataset()
+    d = ds.default_graph
+    for node, cls, label in ((ID.putin, NG.Person, "Vladimir Poutine"), (ID.witkoff, NG.Person, "Steve Witkoff"),
+                             (ID.russia, NG.Country, "Russie"), (ID.donetsk, NG.Place, "Donetsk")):
+        d.add((node, RDF.type, cls))
+        d.add((node, RDFS.label, Literal(label, lang="fr")))
+    ds.graph(ID.a1).add((ID.witkoff, NG.met, ID.putin))
+    ds.graph(ID.a1).add((ID.russia, NG.claims, ID.donetsk))
+    return ds
+
+
+def test_a_well_formed_graph_conforms():
+    assert validate(well_formed()) == []
+
+
+def test_violations_are_reported_with_their_focus_node():
+    ds = well_formed()
+    ds.graph(ID.a1).add((ID.donetsk, NG.claims, ID.russia))       # a place claiming a state
+    ds.default_graph.add((ID.putin, RDFS.label, Literal("Poutine")))  # two preferred labels
+    violations = validate(ds)
+    focus = {v.focus.rsplit("/", 1)[-1] for v in violations}
+    assert {"donetsk", "russia", "putin"} <= focus
+    assert any("Only a state claims territory" in v.message for v in violations)
