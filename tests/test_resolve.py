@@ -109,3 +109,10 @@ def test_a_bad_curation_file_names_file_and_entry(tmp_path):
         curated(tmp_path, '[[forbid]]\nnames = ["A", "B", "C"]\n')
     with pytest.raises(CurationError, match="not valid TOML"):
         curated(tmp_path, '[[merge]\n')
+
+
+def test_guards_hold_for_names_no_gazetteer_knows():
+    r = resolve([("a1", [m("Vladimir Petrovski"), m("Volodymyr Zelenko", start=30),
+                         m("Dmitri Pesok", start=60), m("Kirill Dmitrienko", start=90),
+                         m("Donald Trumbull", start=120), m("Donald Tuskin", start=140)])])
+    assert len(r.entities) == 6 and not r.merges
