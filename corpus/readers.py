@@ -18,13 +18,15 @@ from pathlib import Path
 
 from .article import Article
 from .cleaning import clean_text
+from .language import guess_language, looks_french
 
 __all__ = [
     "ArticleError", "Skipped", "Reader", "register_reader", "readers",
     "read_articles", "article_from_text", "decode", "default_corpus", "find_article_files",
 ]
 
-Reader = Callable[[Path, bytes], Iterable[Article]]
+Reader = Callable[[Path, bytes], Iterable["Article | Skipped"]]
+MAX_ARTICLE_CHARS = 1_000_000  # spaCy's own default limit for one text
 _READERS: dict[str, Reader] = {}
 
 
@@ -66,6 +68,9 @@ def decode(raw: bytes, path: Path) -> str:
 
 def article_from_text(article_id: str, original: str, source: str, *, published: str | None = None) -> Article:
     """Clean ``original`` into an Article; its title is the first kept line."""
+    if len(original) > MAX_ARTICLE_CHARS:
+        raise ArticleError(f"too large for one article ({len(original) / 1e6:.1f} million characters; "
+                           f"at most {MAX_ARTICLE_CHARS / 1e6:.0f} million)")
     cleaned = clean_text(original)
     if not cleaned.paragraphs:
         raise ArticleError("no article text (empty, or page furniture only)")
@@ -76,6 +81,12 @@ def article_from_text(article_id: str, original: str, source: str, *, published:
 @register_reader(".txt")
 def read_plain_text(path: Path, raw: bytes) -> Iterator[Article]:
     yield article_from_text(path.stem, decode(raw, path), str(path))
+
+
+def _french_or_skipped(article: Article) -> Article | Skipped:
+    if looks_french(article.text):
+        return article
+    return Skipped(article.source, f"not French (looks like {guess_language(article.text)}), skipped")
 
 
 def default_corpus() -> Path:
@@ -112,7 +123,8 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
             raw = item.read_bytes()
             if not raw.strip():
                 raise ArticleError("empty file")
-            yield from reader(item, raw)
+            for article in reader(item, raw):
+                yield article if isinstance(article, Skipped) else _french_or_skipped(article)
         except ArticleError as err:
             yield Skipped(str(item), str(err))
         except OSError as err:

@@ -13,7 +13,7 @@ from pathlib import Path
 from corpus import Article, Skipped, read_articles
 from .curation import load_curation
 from .extract import extract_articles
-from .files import write_atomic
+from .files import remove_stale_temporaries, write_atomic
 from .network import actor_network
 from .nlp import DEFAULT_MODEL, load_pipeline
 from .rdf import build_dataset, merged_graph
@@ -77,6 +77,8 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None
     started = time.perf_counter()
     curated = load_curation(curation) if curation else None
     result = BuildResult(Path(out_dir))
+    if result.out_dir.is_dir():
+        remove_stale_temporaries(result.out_dir)
     nlp = load_pipeline(model)
     articles = _unique_articles(read_articles(paths), result.skipped)
     extractions = list(extract_articles(articles, nlp, batch_size=batch_size, n_process=jobs))

@@ -11,7 +11,16 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+__all__ = ["write_atomic", "remove_stale_temporaries"]
+
+
+def remove_stale_temporaries(folder: str | Path) -> int:
+    """Delete what a killed build left half-written (never a finished output)."""
+    removed = 0
+    for leftover in Path(folder).glob(".*.tmp"):
+        leftover.unlink(missing_ok=True)
+        removed += 1
+    return removed
 
 
 def write_atomic(path: str | Path, content: str | bytes) -> None:

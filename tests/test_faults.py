@@ -1,0 +1,59 @@
+"""A build killed at any moment leaves the previous outputs whole, and a rerun completes."""
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from rdflib import Graph
+
+from graph.evaluate import load_graph
+
+BUILD = ("import sys; from graph.build import build; "
+         "build([sys.argv[1]], sys.argv[2], model=None)")
+
+
+def run_build(corpus: Path, out: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", BUILD, str(corpus), str(out)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def state(out: Path) -> tuple:
+    """What a reader of the outputs sees: triple counts, the merge log, a complete page."""
+    trig = len(list(load_graph(out / "graph.trig").quads((None, None, None, None))))
+    ttl = len(Graph().parse(out / "graph.ttl", format="turtle"))
+    page = (out / "network.html").read_text(encoding="utf-8")
+    return trig, ttl, (out / "merges.csv").read_text(encoding="utf-8"), page.rstrip().endswith("</html>")
+
+
+def test_sigkill_at_any_moment_never_leaves_a_broken_output(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(150):
+        (corpus / f"a{i:03d}.txt").write_text(
+            f"Titre {i}\nDmitri Peskov, porte-parole du Kremlin, a parlé à Djeddah, en Arabie saoudite. "
+            f"Steve Witkoff était à Moscou le jour {i}.", encoding="utf-8")
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    assert run_build(corpus, out).wait(timeout=300) == 0
+    before = state(out)
+    (corpus / "a000.txt").write_text("Titre\nLe Kremlin et Kiev ont parlé de Donetsk et de Jared Kushner.",
+                                     encoding="utf-8")
+    assert run_build(corpus, fresh).wait(timeout=300) == 0
+    after = state(fresh)
+    assert before != after
+
+    for delay in (0.2, 0.8, 1.5, 2.5, 4.0):
+        process = run_build(corpus, out)
+        time.sleep(delay)
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=60)
+        now = state(out)
+        assert now[3], "network page cut short"
+        assert now[0] in (before[0], after[0]) and now[1] in (before[1], after[1])
+        assert now[2] in (before[2], after[2])
+
+    assert run_build(corpus, out).wait(timeout=300) == 0
+    assert state(out) == after
+    assert not list(out.glob(".*.tmp"))

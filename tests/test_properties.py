@@ -1,0 +1,35 @@
+"""Property-based tests: any text, however odd, never crashes reading, cleaning or extraction,
+and cleaned offsets always point at the same characters in the original."""
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpus import ArticleError, article_from_text, clean_text, fold_characters
+from graph.extract import extract_doc
+
+odd_text = st.text(alphabet=st.characters(codec="utf-8"), max_size=400) | st.lists(
+    st.sampled_from(["Publicité", "\n", "\r\n", "\x00", "\t", "Poutine", "Kiev, en Ukraine", "’", "е",
+                     "Dmitri Peskov, porte-parole du Kremlin,", "a rencontré", " " * 50, "x" * 3000, "\u202f"]),
+    max_size=40).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(odd_text)
+def test_cleaning_keeps_offsets_true(original):
+    cleaned = clean_text(original)
+    for segment in cleaned.segments:
+        piece = cleaned.text[segment.clean_start:segment.clean_start + segment.length]
+        source = original[segment.original_start:segment.original_start + segment.length]
+        assert piece == fold_characters(source)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(odd_text)
+def test_extraction_never_crashes(blank_nlp, original):
+    try:
+        article = article_from_text("p", original, "p.txt")
+    except ArticleError:
+        return
+    extraction = extract_doc(blank_nlp(article.text), article)
+    for relation in extraction.relations:
+        ev = relation.evidence
+        assert article.original[ev.start:ev.end] == ev.sentence
