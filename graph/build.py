@@ -21,6 +21,7 @@ from .reason import infer
 from .validate import Violation, validate
 from .render import network_html
 from .resolve import Resolution, resolve
+from .store import STORE_NAME, write_store
 
 __all__ = ["BuildResult", "build", "OUTPUT_FILES"]
 
@@ -42,7 +43,7 @@ class BuildResult:
 
     @property
     def outputs(self) -> list[Path]:
-        return [self.out_dir / name for name in OUTPUT_FILES]
+        return [self.out_dir / name for name in OUTPUT_FILES] + [self.out_dir / STORE_NAME]
 
 
 def _unique_articles(items: Iterable[Article | Skipped], skipped: list[Skipped]) -> Iterator[Article]:
@@ -96,6 +97,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None
     write_atomic(result.out_dir / "graph.ttl", merged_graph(ds).serialize(format="turtle"))
     write_atomic(result.out_dir / "network.html", network_html(network))
     write_atomic(result.out_dir / "merges.csv", _merges_csv(resolution))
+    write_store(ds.serialize(format="nquads", encoding="utf-8"), result.out_dir)
 
     result.entities_by_type = Counter(e.type for e in resolution.entities.values())
     result.relations_by_type = Counter(data["relation"] for _, _, data in network.edges(data=True))

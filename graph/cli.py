@@ -11,6 +11,12 @@ import typer
 from corpus.readers import default_corpus
 from ontology.data import LexiconError
 from .build import build
+from .export import FORMATS, export
+from .files import write_atomic
+from .push import PushError, push
+from .query import QueryError, format_result, named_queries, run_query
+from .serve import run_server
+from .store import StoreError, open_store
 from .curation import CurationError
 from .evaluate import GoldError, evaluate, load_gold, load_graph
 from .nlp import DEFAULT_MODEL, ModelNotInstalled
@@ -101,6 +107,105 @@ def evaluate_command(
     typer.echo(f"merging: duplicate nodes {m['duplicate_nodes']}, false merges {m['false_merges']}")
     typer.echo(f"relations: precision {r['precision']} recall {r['recall']} f1 {r['f1']} "
                f"(tp {r['tp']} fp {r['fp']} fn {r['fn']})")
+
+
+def _params(values: list[str]) -> dict[str, str]:
+    params = {}
+    for value in values:
+        key, sep, text = value.partition("=")
+        if not sep or not key.strip():
+            _fail(f"--param takes NAME=VALUE, not {value!r}")
+        params[key.strip()] = text
+    return params
+
+
+@app.command("query")
+def query_command(
+    out: Path = typer.Argument(Path("out"), help="A build folder (with its store)."),
+    sparql: Optional[str] = typer.Argument(None, help="A SPARQL query."),
+    file: Optional[Path] = typer.Option(None, "--file", "-f", help="Read the query from a .rq file."),
+    name: Optional[str] = typer.Option(None, "--name", "-n", help="Run a named analyst query (see --list)."),
+    param: List[str] = typer.Option([], "--param", "-p", help="NAME=VALUE for a named query's parameter."),
+    fmt: str = typer.Option("table", "--format", help="table, csv or json."),
+    list_queries: bool = typer.Option(False, "--list", help="List the named queries."),
+) -> None:
+    """Run SPARQL on a build: a query, a .rq file, or a named analyst query."""
+    queries = named_queries()
+    if list_queries:
+        width = max(len(q) for q in queries)
+        for q in queries.values():
+            params = "".join(f" [--param {k}=…]" for k in q.params)
+            typer.echo(f"{q.name.ljust(width)}  {q.description}{params}")
+        return
+    declared = None
+    if name:
+        if name not in queries:
+            _fail(f"no named query {name!r} (newsgraph query --list)")
+        text, declared = queries[name].text, queries[name].params
+    elif file:
+        try:
+            text = file.read_text(encoding="utf-8")
+        except OSError as err:
+            _fail(f"{file}: {err.strerror or err}")
+    elif sparql:
+        text = sparql
+    else:
+        _fail("give a query, --file F.rq or --name NAME (see --list)")
+    try:
+        result = run_query(open_store(out), text, _params(param), declared=declared)
+        typer.echo(format_result(result, fmt).rstrip("\n"))
+    except (StoreError, QueryError) as err:
+        _fail(str(err))
+
+
+@app.command("export")
+def export_command(
+    out: Path = typer.Argument(Path("out"), help="A build folder."),
+    fmt: str = typer.Option(..., "--format", help="ttl, nt, trig, nq, jsonld, graphml or gexf."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: standard output)."),
+) -> None:
+    """Export a build as RDF or as an actor network for Gephi and Cytoscape."""
+    if fmt not in FORMATS:
+        _fail(f"unknown format {fmt!r} ({', '.join(FORMATS)})")
+    try:
+        data = export(open_store(out), fmt)
+    except StoreError as err:
+        _fail(str(err))
+    if output:
+        write_atomic(output, data)
+        typer.echo(f"wrote {output}", err=True)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
+@app.command("serve")
+def serve_command(
+    out: Path = typer.Argument(Path("out"), help="A build folder."),
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (localhost by default)."),
+    port: int = typer.Option(7878, min=1, max=65535),
+    timeout: int = typer.Option(30, min=1, help="Seconds a query may run."),
+) -> None:
+    """Serve a build as a read-only SPARQL 1.1 endpoint (Oxigraph's server)."""
+    try:
+        code = run_server(out, host, port, timeout)
+    except StoreError as err:
+        _fail(str(err))
+    raise typer.Exit(code)
+
+
+@app.command("push")
+def push_command(
+    out: Path = typer.Argument(Path("out"), help="A build folder."),
+    endpoint: str = typer.Option(..., "--endpoint", help="Graph Store Protocol URL of the target store."),
+    graph: Optional[str] = typer.Option(None, "--graph", help="Put the merged graph in this named graph."),
+) -> None:
+    """Load a build into another store (SPARQL 1.1 Graph Store HTTP Protocol), named graphs kept."""
+    try:
+        result = push(open_store(out), endpoint, graph=graph)
+    except (StoreError, PushError) as err:
+        _fail(str(err))
+    typer.echo(f"pushed {result.graphs} graphs, {result.triples} triples to {endpoint}")
 
 
 def main() -> None:  # pragma: no cover

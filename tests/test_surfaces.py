@@ -1,0 +1,170 @@
+"""Analyst surfaces on a real build: query, export, the SPARQL endpoint, push to a store."""
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from rdflib import Dataset, Graph
+from SPARQLWrapper import CSV, JSON, TSV, XML, SPARQLWrapper
+from typer.testing import CliRunner
+
+from corpus import default_corpus
+from graph.build import build
+from graph.cli import app
+from graph.serve import endpoint_url
+
+runner = CliRunner()
+NEWSGRAPH = str(Path(sys.executable).with_name("newsgraph"))
+OXIGRAPH = str(Path(sys.executable).with_name("oxigraph"))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("build")
+    build([default_corpus()], out, model=None)
+    return out
+
+
+def cli(*args) -> str:
+    result = runner.invoke(app, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_named_queries_are_listed_and_run_with_parameters(built):
+    listing = cli("query", "--list")
+    for name in ("who-met-whom", "roles", "neighbourhood", "claims", "evidence", "mentions", "meetings-timeline"):
+        assert name in listing
+    table = cli("query", built, "--name", "roles", "--param", "actor=Dmitri Peskov")
+    assert "spokespersonOf | Kremlin" in table
+    rows = json.loads(cli("query", built, "--name", "mentions", "--param", "actor=Kremlin", "--format", "json"))
+    assert len(rows["results"]["bindings"]) == 5
+    csv = cli("query", built, "SELECT ?n WHERE { ?e a ng:Person ; rdfs:label ?n } ORDER BY ?n LIMIT 2", "--format", "csv")
+    assert csv.splitlines()[0] == "n" and len(csv.splitlines()) == 3
+
+
+def test_a_malformed_query_gets_one_line_with_its_position(built):
+    result = runner.invoke(app, ["query", str(built), "SELECT ?x WHERE { ?x ?p }"])
+    assert result.exit_code == 1
+    assert result.output.startswith("newsgraph: error: malformed query: error at 1:") and result.output.count("\n") == 1
+
+
+def test_an_unknown_parameter_is_refused(built):
+    result = runner.invoke(app, ["query", str(built), "--name", "claims", "--param", "actor=X"])
+    assert result.exit_code == 1 and "unknown parameter 'actor'" in result.output
+
+
+@pytest.mark.parametrize("fmt, check", [
+    ("ttl", lambda p: len(Graph().parse(p, format="turtle")) > 100),
+    ("nt", lambda p: len(Graph().parse(p, format="nt")) > 100),
+    ("trig", lambda p: len(list(Dataset().parse(p, format="trig").graphs())) >= 6),
+    ("nq", lambda p: len(list(Dataset().parse(p, format="nquads").graphs())) >= 6),
+    ("jsonld", lambda p: len(list(Dataset().parse(p, format="json-ld").quads())) > 100),
+])
+def test_rdf_exports_parse_back(built, tmp_path, fmt, check):
+    path = tmp_path / f"export.{fmt}"
+    cli("export", built, "--format", fmt, "--output", path)
+    assert check(str(path))
+
+
+@pytest.mark.parametrize("fmt, reader", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_network_exports_carry_types_relations_and_weights(built, tmp_path, fmt, reader):
+    path = tmp_path / f"network.{fmt}"
+    cli("export", built, "--format", fmt, "--output", path)
+    graph = reader(path)
+    types = {data["type"] for _, data in graph.nodes(data=True)}
+    assert {"Person", "Organization", "Country", "Place"} <= types
+    edges = list(graph.edges(data=True))
+    assert edges and all(int(data["weight"]) >= 1 and data["relation"] for _, _, data in edges)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(url)
+
+
+@pytest.fixture()
+def endpoint(built):
+    port = free_port()
+    server = subprocess.Popen([NEWSGRAPH, "serve", str(built), "--port", str(port), "--timeout", "5"],
+                              stdout=subprocess.PIPE, text=True)
+    first = server.stdout.readline().strip()
+    try:
+        url = endpoint_url("127.0.0.1", port)
+        assert first == f"SPARQL endpoint: {url}"
+        wait_for(url.replace("/query", "/"))
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_endpoint_answers_a_real_sparql_client_by_get_and_post(endpoint):
+    client = SPARQLWrapper(endpoint)
+    client.setQuery("PREFIX ng: <https://w3id.org/newsgraph/ns#> "
+                    "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ng:spokespersonOf ?o } }")
+    for method in ("GET", "POST"):
+        client.setMethod(method)
+        client.setReturnFormat(JSON)
+        assert int(client.query().convert()["results"]["bindings"][0]["n"]["value"]) >= 2
+    client.setMethod("GET")
+    client.setReturnFormat(XML)
+    assert client.query().convert().documentElement.tagName == "sparql"
+    for fmt in (CSV, TSV):
+        client.setReturnFormat(fmt)
+        assert client.query().convert().decode().splitlines()[0].strip("?") == "n"
+
+
+def test_endpoint_gives_turtle_for_construct_and_refuses_updates(endpoint):
+    query = urllib.parse.urlencode({"query": "CONSTRUCT { ?s ?p ?o } WHERE { ?s a <https://w3id.org/newsgraph/ns#Person> ; ?p ?o } LIMIT 20"})
+    request = urllib.request.Request(f"{endpoint}?{query}", headers={"Accept": "text/turtle"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert "turtle" in response.headers["Content-Type"]
+        assert len(Graph().parse(data=response.read().decode(), format="turtle")) > 0
+    update = urllib.request.Request(endpoint.replace("/query", "/update"), method="POST",
+                                    data=b"INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+                                    headers={"Content-Type": "application/sparql-update"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(update, timeout=10)
+    assert refused.value.code in (403, 404, 405)
+
+
+def test_push_loads_every_graph_into_another_store(built, tmp_path):
+    port = free_port()
+    target = subprocess.Popen([OXIGRAPH, "serve", "--location", str(tmp_path / "target"),
+                               "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/")
+        output = cli("push", built, "--endpoint", f"http://127.0.0.1:{port}/store")
+        assert output.startswith("pushed 6 graphs")
+        client = SPARQLWrapper(f"http://127.0.0.1:{port}/query")
+        client.setReturnFormat(JSON)
+        client.setQuery("SELECT (COUNT(DISTINCT ?g) AS ?graphs) (COUNT(*) AS ?quads) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        row = client.query().convert()["results"]["bindings"][0]
+        assert int(row["graphs"]["value"]) == 5
+        client.setQuery("SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/newsgraph/ns#Person> }")
+        assert int(client.query().convert()["results"]["bindings"][0]["n"]["value"]) > 5
+    finally:
+        target.terminate()
+        target.wait(timeout=10)
