@@ -21,7 +21,7 @@ from .curation import CurationError
 from .evaluate import GoldError, evaluate, load_gold, load_graph
 from .nlp import DEFAULT_MODEL, ModelNotInstalled
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Knowledge graphs of the actors in French news articles.")
 
 
@@ -208,5 +208,17 @@ def push_command(
     typer.echo(f"pushed {result.graphs} graphs, {result.triples} triples to {endpoint}")
 
 
-def main() -> None:  # pragma: no cover
-    sys.exit(app())
+def main() -> None:
+    """The console script: every failure is one line, never a traceback."""
+    try:
+        app(standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        typer.echo("newsgraph: interrupted", err=True)
+        sys.exit(130)
+    except Exception as err:  # a bug: still one line, with what to report
+        message = str(err).splitlines()[0] if str(err) else ""
+        typer.echo(f"newsgraph: internal error: {type(err).__name__}: {message} "
+                   f"(please report it with the command you ran)", err=True)
+        sys.exit(2)

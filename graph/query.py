@@ -68,8 +68,8 @@ def run_query(store: ox.Store, sparql: str, params: dict[str, str] | None = None
         return store.query(sparql, prefixes=PREFIXES)
     except SyntaxError as err:
         raise QueryError(f"malformed query: {err}") from None
-    except OSError as err:
-        raise QueryError(f"query failed: {err}") from None
+    except (OSError, RuntimeError) as err:
+        raise QueryError(f"query failed: {str(err).splitlines()[0] if str(err) else type(err).__name__}") from None
 
 
 def sparql_string(value: str) -> str:

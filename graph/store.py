@@ -50,7 +50,9 @@ def open_store(out_dir: str | Path) -> ox.Store:
     if not path.is_dir():
         raise StoreError(f"{out_dir}: no newsgraph store here (run `newsgraph build --out {out_dir}` first)")
     try:
-        return ox.Store.read_only(str(path))
-    except OSError as err:
-        raise StoreError(f"{path}: the store is damaged ({err}); rebuild it with "
-                         f"`newsgraph build --out {out_dir}` (delete {path} first)") from None
+        store = ox.Store.read_only(str(path))
+        store.query("ASK { ?s ?p ?o }")
+        return store
+    except (OSError, RuntimeError) as err:
+        raise StoreError(f"{path}: the store is damaged ({str(err).splitlines()[0]}); "
+                         f"rebuild it with `newsgraph build --out {out_dir}`, which replaces it") from None

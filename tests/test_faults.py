@@ -57,3 +57,36 @@ def test_sigkill_at_any_moment_never_leaves_a_broken_output(tmp_path: Path):
     assert run_build(corpus, out).wait(timeout=300) == 0
     assert state(out) == after
     assert not list(out.glob(".*.tmp"))
+
+
+def test_a_damaged_store_is_reported_with_a_way_out(tmp_path: Path):
+    from typer.testing import CliRunner
+    from graph.cli import app
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Titre\nDmitri Peskov, porte-parole du Kremlin, a parlé.", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_build(corpus, out).wait(timeout=300) == 0
+    for part in (out / "store").iterdir():
+        if part.is_file():
+            part.write_bytes(b"\x00garbage\xff" * 10)
+    result = CliRunner().invoke(app, ["query", str(out), "--name", "claims"])
+    assert result.exit_code == 1 and result.output.count("\n") == 1
+    assert "the store is damaged" in result.output and f"newsgraph build --out {out}" in result.output
+    assert run_build(corpus, out).wait(timeout=300) == 0          # the way out
+    assert CliRunner().invoke(app, ["query", str(out), "--name", "claims"]).exit_code == 0
+
+
+def test_an_unexpected_error_is_one_line_not_a_traceback(monkeypatch, capsys):
+    import pytest
+    import graph.cli as cli
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("boom")
+    monkeypatch.setattr(cli, "build", broken)
+    monkeypatch.setattr(sys, "argv", ["newsgraph", "build"])
+    with pytest.raises(SystemExit) as exit_:
+        cli.main()
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("newsgraph: internal error: ZeroDivisionError: boom") and "Traceback" not in err

@@ -1,4 +1,5 @@
 """Analyst surfaces on a real build: query, export, the SPARQL endpoint, push to a store."""
+import http.client
 import json
 import socket
 import subprocess
@@ -168,3 +169,36 @@ def test_push_loads_every_graph_into_another_store(built, tmp_path):
     finally:
         target.terminate()
         target.wait(timeout=10)
+
+
+def test_endpoint_listens_on_localhost_unless_told(built):
+    from graph.serve import server_command
+    command = server_command(built, "127.0.0.1", 7878, 30)
+    assert command[command.index("--bind") + 1] == "127.0.0.1:7878"
+    assert "serve-read-only" in command and command[command.index("--timeout-s") + 1] == "30"
+    import inspect
+    from graph.cli import serve_command
+    assert inspect.signature(serve_command).parameters["host"].default.default == "127.0.0.1"
+
+
+def test_endpoint_stops_a_long_query(built):
+    port = free_port()
+    server = subprocess.Popen([NEWSGRAPH, "serve", str(built), "--port", str(port), "--timeout", "1"],
+                              stdout=subprocess.DEVNULL)
+    try:
+        url = endpoint_url("127.0.0.1", port)
+        wait_for(url.replace("/query", "/"))
+        heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+        started = time.monotonic()
+        request = urllib.request.Request(f"{url}?{urllib.parse.urlencode({'query': heavy})}",
+                                         headers={"Accept": "application/sparql-results+json"})
+        try:  # results stream, so a stopped query is an HTTP error or a cut-off body
+            with urllib.request.urlopen(request, timeout=60) as response:
+                json.loads(response.read())
+            stopped = False
+        except (urllib.error.HTTPError, ValueError, http.client.IncompleteRead):
+            stopped = True
+        assert stopped and time.monotonic() - started < 20
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
