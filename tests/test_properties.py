@@ -33,3 +33,16 @@ def test_extraction_never_crashes(blank_nlp, original):
     for relation in extraction.relations:
         ev = relation.evidence
         assert article.original[ev.start:ev.end] == ev.sentence
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=3000), st.sampled_from([".txt", ".html", ".jsonl"]))
+def test_reading_any_bytes_gives_articles_or_one_line_reasons(tmp_path, raw, suffix):
+    from corpus import Skipped, read_articles
+    path = tmp_path / f"random{suffix}"
+    path.write_bytes(raw)
+    for item in read_articles([path]):
+        if isinstance(item, Skipped):
+            assert item.reason and "\n" not in item.reason
+        else:
+            assert item.text and item.title
