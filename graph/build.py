@@ -6,11 +6,12 @@ import hashlib
 import io
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus import Article, Skipped, read_articles
+from .cache import ExtractionCache, pipeline_fingerprint
 from .curation import load_curation
 from .extract import extract_articles
 from .files import remove_stale_temporaries, write_atomic
@@ -36,6 +37,8 @@ class BuildResult:
     entities_by_type: Counter = field(default_factory=Counter)
     relations_by_type: Counter = field(default_factory=Counter)
     merges: int = 0
+    extracted: int = 0
+    reused: int = 0
     inferred: int = 0
     violations: list[Violation] = field(default_factory=list)
     ambiguous: tuple[str, ...] = ()
@@ -71,8 +74,34 @@ def _merges_csv(resolution: Resolution) -> str:
     return buffer.getvalue()
 
 
+def _extract_with_cache(articles: Iterable[Article], nlp, cache: ExtractionCache, result: BuildResult, *,
+                        batch_size: int, jobs: int, progress) -> list:
+    """Extractions in reading order: cached ones reused, the others streamed through spaCy."""
+    order: list[str] = []
+    done: dict[str, object] = {}
+
+    def misses() -> Iterator[Article]:
+        for article in articles:
+            order.append(article.id)
+            cached = cache.get(article)
+            if cached is not None:
+                done[article.id] = cached
+                result.reused += 1
+            else:
+                yield article
+
+    for extraction in extract_articles(misses(), nlp, batch_size=batch_size, n_process=jobs):
+        cache.put(extraction)
+        done[extraction.article.id] = extraction
+        result.extracted += 1
+        if progress is not None:
+            progress(result.extracted)
+    return [done[article_id] for article_id in order if article_id in done]
+
+
 def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None = DEFAULT_MODEL,
-          jobs: int = 1, batch_size: int = 32, curation: str | Path | None = None) -> BuildResult:
+          jobs: int = 1, batch_size: int = 32, curation: str | Path | None = None,
+          progress: Callable[[int], None] | None = None) -> BuildResult:
     """Build the graph of the articles under ``paths`` into ``out_dir``, applying the
     analyst's ``curation`` file if one is given."""
     started = time.perf_counter()
@@ -81,8 +110,11 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None
     if result.out_dir.is_dir():
         remove_stale_temporaries(result.out_dir)
     nlp = load_pipeline(model)
-    articles = _unique_articles(read_articles(paths), result.skipped)
-    extractions = list(extract_articles(articles, nlp, batch_size=batch_size, n_process=jobs))
+    cache = ExtractionCache(result.out_dir / "cache",
+                            pipeline_fingerprint(str(model), nlp.meta.get("version", "")))
+    extractions = _extract_with_cache(_unique_articles(read_articles(paths), result.skipped), nlp, cache,
+                                      result, batch_size=batch_size, jobs=jobs, progress=progress)
+    cache.prune()
     result.articles = len(extractions)
     if not extractions:
         result.seconds = time.perf_counter() - started

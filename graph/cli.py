@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import json
 import sys
+import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import List, Optional
 
 import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from corpus.readers import default_corpus
 from ontology.data import LexiconError
@@ -25,6 +29,24 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Knowledge graphs of the actors in French news articles.")
 
 
+@contextmanager
+def extraction_progress():
+    """A progress line on a terminal (articles extracted, articles per second); silent otherwise."""
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield None
+        return
+    columns = (SpinnerColumn(), TextColumn("extracting {task.completed} articles"),
+               TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("extract", total=None, rate="…")
+        started = time.perf_counter()
+
+        def tick(done: int) -> None:
+            bar.update(task, completed=done, rate=f"{done / max(time.perf_counter() - started, 1e-6):.1f}")
+        yield tick
+
+
 def _fail(message: str) -> None:
     typer.echo(f"newsgraph: error: {message}", err=True)
     raise typer.Exit(code=1)
@@ -40,7 +62,9 @@ def build_command(
 ) -> None:
     """Build the graph of PATHS into OUT: graph.trig, graph.ttl, network.html, merges.csv."""
     try:
-        result = build(paths or [default_corpus()], out, model=model, jobs=jobs, curation=curation)
+        with extraction_progress() as tick:
+            result = build(paths or [default_corpus()], out, model=model, jobs=jobs, curation=curation,
+                           progress=tick)
     except (ModelNotInstalled, LexiconError, CurationError) as err:
         _fail(str(err))
     except OSError as err:
@@ -49,7 +73,8 @@ def build_command(
         typer.echo(f"skipped {skipped}", err=True)
     if not result.articles:
         _fail("no article could be read, nothing built")
-    typer.echo(f"articles   {result.articles} read, {len(result.skipped)} skipped")
+    typer.echo(f"articles   {result.articles} read, {len(result.skipped)} skipped; "
+               f"{result.extracted} extracted, {result.reused} unchanged since the last build")
     typer.echo("entities   " + ", ".join(f"{t} {n}" for t, n in sorted(result.entities_by_type.items()))
                + f" (total {sum(result.entities_by_type.values())})")
     typer.echo("relations  " + (", ".join(f"{r} {n}" for r, n in sorted(result.relations_by_type.items())) or "none")

@@ -1,0 +1,57 @@
+"""An incremental build gives exactly what a full rebuild gives."""
+from pathlib import Path
+
+from graph.build import build
+from graph.evaluate import load_graph
+
+TEXTS = {
+    "a1": "Titre un\nDmitri Peskov, porte-parole du Kremlin, a parlé à Djeddah, en Arabie saoudite.",
+    "a2": "Titre deux\nL'émissaire américain Steve Witkoff est arrivé à Moscou.",
+    "a3": "Titre trois\nJared Kushner, le gendre de Donald Trump, est venu à Miami, en Floride.",
+}
+
+
+def quads(out: Path) -> set:
+    return set(load_graph(out / "graph.trig").quads((None, None, None, None)))
+
+
+def write(corpus: Path, texts: dict) -> None:
+    for path in corpus.glob("*.txt"):
+        path.unlink()
+    for name, text in texts.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+
+
+def test_incremental_equals_full_rebuild(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write(corpus, TEXTS)
+    out = tmp_path / "out"
+    first = build([corpus], out, model=None)
+    assert (first.extracted, first.reused) == (3, 0)
+
+    changed = dict(TEXTS)
+    del changed["a3"]                                                  # removed
+    changed["a2"] = "Titre deux\nDonald Trump, le président américain, a parlé."  # changed
+    changed["a4"] = "Titre quatre\nLe Kremlin et Kiev ont parlé de Louhansk."     # added
+    write(corpus, changed)
+    second = build([corpus], out, model=None)
+    assert (second.extracted, second.reused) == (2, 1)
+
+    full = build([corpus], tmp_path / "full", model=None)
+    assert full.extracted == 3
+    assert quads(out) == quads(tmp_path / "full")
+    graphs = {str(g.identifier).rsplit("/", 1)[-1] for g in load_graph(out / "graph.trig").graphs() if len(g)}
+    assert "a3" not in graphs and {"a1", "a2", "a4"} <= graphs
+    assert len(list((out / "cache").glob("*.pickle"))) == 3            # the removed article is forgotten
+
+
+def test_a_changed_lexicon_invalidates_the_cache(tmp_path: Path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write(corpus, TEXTS)
+    out = tmp_path / "out"
+    build([corpus], out, model=None)
+    import graph.build as module
+    monkeypatch.setattr(module, "pipeline_fingerprint", lambda model, version: "another-pipeline")
+    assert build([corpus], out, model=None).extracted == 3
