@@ -5,6 +5,7 @@ import csv
 import hashlib
 import io
 import time
+from contextlib import contextmanager
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,12 +18,13 @@ from .extract import extract_articles
 from .files import remove_stale_temporaries, write_atomic
 from .network import actor_network
 from .nlp import DEFAULT_MODEL, load_pipeline
-from .rdf import build_dataset, merged_graph
+from .rdf import build_dataset
 from .reason import infer
 from .validate import Violation, validate
 from .render import network_html
 from .resolve import Resolution, resolve
-from .store import STORE_NAME, write_store
+from .export import export
+from .store import STORE_NAME, open_store, write_store
 
 __all__ = ["BuildResult", "build", "OUTPUT_FILES"]
 
@@ -40,6 +42,7 @@ class BuildResult:
     extracted: int = 0
     reused: int = 0
     inferred: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
     violations: list[Violation] = field(default_factory=list)
     ambiguous: tuple[str, ...] = ()
     seconds: float = 0.0
@@ -47,6 +50,21 @@ class BuildResult:
     @property
     def outputs(self) -> list[Path]:
         return [self.out_dir / name for name in OUTPUT_FILES] + [self.out_dir / STORE_NAME]
+
+
+class _Stopwatch:
+    """``with clock("stage"):`` adds the stage's seconds to ``timings``."""
+
+    def __init__(self, timings: dict[str, float]):
+        self.timings = timings
+
+    @contextmanager
+    def __call__(self, stage: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - started
 
 
 def _unique_articles(items: Iterable[Article | Skipped], skipped: list[Skipped]) -> Iterator[Article]:
@@ -101,7 +119,7 @@ def _extract_with_cache(articles: Iterable[Article], nlp, cache: ExtractionCache
 
 def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None = DEFAULT_MODEL,
           jobs: int = 1, batch_size: int = 32, curation: str | Path | None = None,
-          progress: Callable[[int], None] | None = None) -> BuildResult:
+          progress: Callable[[int], None] | None = None, validate_shapes: bool = True) -> BuildResult:
     """Build the graph of the articles under ``paths`` into ``out_dir``, applying the
     analyst's ``curation`` file if one is given."""
     started = time.perf_counter()
@@ -109,27 +127,37 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None
     result = BuildResult(Path(out_dir))
     if result.out_dir.is_dir():
         remove_stale_temporaries(result.out_dir)
-    nlp = load_pipeline(model)
+    clock = _Stopwatch(result.timings)
+    with clock("model"):
+        nlp = load_pipeline(model)
     cache = ExtractionCache(result.out_dir / "cache",
                             pipeline_fingerprint(str(model), nlp.meta.get("version", "")))
-    extractions = _extract_with_cache(_unique_articles(read_articles(paths), result.skipped), nlp, cache,
-                                      result, batch_size=batch_size, jobs=jobs, progress=progress)
-    cache.prune()
+    with clock("extract"):
+        extractions = _extract_with_cache(_unique_articles(read_articles(paths), result.skipped), nlp, cache,
+                                          result, batch_size=batch_size, jobs=jobs, progress=progress)
+        cache.prune()
     result.articles = len(extractions)
     if not extractions:
         result.seconds = time.perf_counter() - started
         return result
-    resolution = resolve(((x.article.id, x.mentions) for x in extractions), curation=curated)
-    ds = build_dataset(extractions, resolution)
-    result.inferred = infer(ds.default_graph)
-    result.violations = validate(ds)
-    network = actor_network(ds)
-
-    write_atomic(result.out_dir / "graph.trig", ds.serialize(format="trig"))
-    write_atomic(result.out_dir / "graph.ttl", merged_graph(ds).serialize(format="turtle"))
-    write_atomic(result.out_dir / "network.html", network_html(network))
-    write_atomic(result.out_dir / "merges.csv", _merges_csv(resolution))
-    write_store(ds.serialize(format="nquads", encoding="utf-8"), result.out_dir)
+    with clock("resolve"):
+        resolution = resolve(((x.article.id, x.mentions) for x in extractions), curation=curated)
+    with clock("rdf"):
+        ds = build_dataset(extractions, resolution)
+    with clock("infer"):
+        result.inferred = infer(ds.default_graph)
+    if validate_shapes:
+        with clock("validate"):
+            result.violations = validate(ds)
+    with clock("store"):
+        store = open_store(write_store(ds.serialize(format="nquads", encoding="utf-8"), result.out_dir).parent)
+    with clock("write"):  # Oxigraph's serialisers are far faster than rdflib's
+        write_atomic(result.out_dir / "graph.trig", export(store, "trig"))
+        write_atomic(result.out_dir / "graph.ttl", export(store, "ttl"))
+        write_atomic(result.out_dir / "merges.csv", _merges_csv(resolution))
+    with clock("page"):
+        network = actor_network(ds)
+        write_atomic(result.out_dir / "network.html", network_html(network))
 
     result.entities_by_type = Counter(e.type for e in resolution.entities.values())
     result.relations_by_type = Counter(data["relation"] for _, _, data in network.edges(data=True))

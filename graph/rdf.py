@@ -25,7 +25,7 @@ from .dates import normalise_date
 from .records import ArticleExtraction
 from .resolve import Entity, Resolution, slug
 
-__all__ = ["SCHEMA", "WD", "build_dataset", "entity_iri", "article_iri", "merged_graph"]
+__all__ = ["SCHEMA", "WD", "build_dataset", "entity_iri", "article_iri"]
 
 SCHEMA = Namespace("http://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -146,12 +146,3 @@ def _published(article) -> date | None:
         return date.fromisoformat(article.published[:10]) if article.published else None
     except ValueError:
         return None
-
-
-def merged_graph(ds: Dataset) -> Graph:
-    """The default graph alone, as a plain Graph (what ``graph.ttl`` holds)."""
-    graph = Graph()
-    _bind(graph)
-    for triple in ds.default_graph:
-        graph.add(triple)
-    return graph
