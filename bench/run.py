@@ -1,92 +1,171 @@
-"""newsgraph benchmark: prints its figures, the last line a JSON object.
+"""newsgraph benchmark. Prints its figures; the last line is a JSON object of them.
 
-    python bench/run.py [--articles N] [--mentions M]
+    python bench/run.py                 # sizes 100, 1,000 and 10,000 (the last takes a while)
+    python bench/run.py --articles 200  # one size only
 
-The corpus is SYNTHETIC: the bundled samples repeated with their ids changed, so the
-texts are real French news but repeated. Figures:
-- nlp_tokens_per_s: bare spaCy ``nlp.pipe`` (same model, same texts, one process);
-- build_tokens_per_s: newsgraph extraction (same pipeline plus its components and rules);
-- ratio = build / bare;
-- resolve_s: entity resolution of M synthetic mentions (varied names, 5 % surnames).
+The corpus is SYNTHETIC (bench/synthetic.py): the bundled samples with actors, places
+and weekdays swapped. Each build runs in a fresh process so its peak RSS is its own.
 """
 from __future__ import annotations
 
 import argparse
 import json
-import random
+import resource
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-import spacy  # noqa: E402
-
-from corpus import Article, default_corpus, read_articles  # noqa: E402
-from graph.extract import extract_articles  # noqa: E402
-from graph.nlp import DEFAULT_MODEL, load_pipeline  # noqa: E402
-from graph.records import Mention  # noqa: E402
-from graph.resolve import resolve  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 
-def synthetic_corpus(n: int) -> list[Article]:
-    samples = [a for a in read_articles([default_corpus()]) if isinstance(a, Article)]
-    return [replace(samples[i % len(samples)], id=f"synthetic_{i:06d}") for i in range(n)]
+def child_build(corpus: str, out: str, jobs: int) -> None:
+    """Run one build and print its figures as JSON (run in a subprocess)."""
+    from graph.build import build
+    started = time.perf_counter()
+    result = build([corpus], out, jobs=jobs)
+    print(json.dumps({"seconds": time.perf_counter() - started, "timings": result.timings,
+                      "articles": result.articles, "extracted": result.extracted,
+                      "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
-def synthetic_mentions(m: int, seed: int = 7) -> list[tuple[str, list[Mention]]]:
-    rng = random.Random(seed)
-    first = ["Jean", "Marie", "Pierre", "Anna", "Igor", "Olga", "Mike", "Sarah", "Ali", "Yuki"]
-    last = [f"Nom{i}" for i in range(2000)]
-    articles, per_article = [], 20
-    for a in range(m // per_article):
-        mentions = []
-        for k in range(per_article):
-            name = f"{rng.choice(first)} {rng.choice(last)}"
-            if rng.random() < 0.05:
-                name = name.split()[-1]
-            kind = "Person" if rng.random() < 0.7 else rng.choice(["Place", "Organization"])
-            mentions.append(Mention(name, kind, k * 20, k * 20 + len(name)))
-        articles.append((f"a{a}", mentions))
-    return articles
+def timed_build(corpus: Path, out: Path, jobs: int = 1) -> dict:
+    run = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(out), str(jobs)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(run.stdout.strip().splitlines()[-1])
 
 
-def timed(fn):
-    start = time.perf_counter()
-    value = fn()
-    return value, time.perf_counter() - start
+def bare_nlp_seconds(texts: list[str]) -> float:
+    import spacy
+    from graph.nlp import DEFAULT_MODEL
+    nlp = spacy.load(DEFAULT_MODEL, exclude=["senter"])
+    list(nlp.pipe(texts[:5]))
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    return time.perf_counter() - started
+
+
+def median_ms(fn, repeat: int = 7) -> float:
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(samples), 2)
+
+
+RDFLIB_CAP_S = 120
+
+
+def child_rdflib(trig: str, name: str) -> None:
+    """Time one named query on rdflib's in-memory Dataset (run in a subprocess, capped)."""
+    from rdflib import Dataset
+    from graph.query import PREFIXES, named_queries
+    query = named_queries()[name]
+    text = query.text
+    for key, value in query.params.items():
+        text = text.replace(f"?{key}", json.dumps(value))
+    ds = Dataset()
+    ds.parse(trig, format="trig")
+    prefixes = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+    print(median_ms(lambda: list(ds.query(prefixes + text)), repeat=3))
+
+
+def query_latencies(out: Path) -> dict:
+    from graph.query import named_queries, run_query
+    from graph.store import open_store
+    store = open_store(out)
+    figures = {}
+    for name, query in named_queries().items():
+        store_ms = median_ms(lambda: list(run_query(store, query.text, declared=query.params)))
+        try:
+            run = subprocess.run([sys.executable, __file__, "--rdflib", str(out / "graph.trig"), name],
+                                 capture_output=True, text=True, timeout=RDFLIB_CAP_S * 3, check=True)
+            rdflib_ms = float(run.stdout.strip().splitlines()[-1])
+        except subprocess.TimeoutExpired:
+            rdflib_ms = None  # slower than the cap
+        figures[name] = {"store_ms": store_ms, "rdflib_ms": rdflib_ms}
+    return figures
 
 
 def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        child_build(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+        return 0
+    if len(sys.argv) > 1 and sys.argv[1] == "--rdflib":
+        child_rdflib(sys.argv[2], sys.argv[3])
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=200)
-    parser.add_argument("--mentions", type=int, default=100_000)
+    parser.add_argument("--articles", type=int, help="one corpus size only")
+    parser.add_argument("--mentions", type=int, default=100_000, help="mentions for the resolution benchmark")
     args = parser.parse_args()
+    sizes = [args.articles] if args.articles else [100, 1000, 10000]
 
-    articles = synthetic_corpus(args.articles)
-    texts = [a.text for a in articles]
-    bare = spacy.load(DEFAULT_MODEL, exclude=["senter"])
-    tokens = sum(len(bare.make_doc(t)) for t in texts)
-    list(bare.pipe(texts[:5]))  # warm-up
-    _, bare_s = timed(lambda: list(bare.pipe(texts, batch_size=32)))
-    nlp = load_pipeline()
-    list(extract_articles(articles[:5], nlp))
-    extractions, build_s = timed(lambda: list(extract_articles(articles, nlp, batch_size=32)))
-    mentions = synthetic_mentions(args.mentions)
-    _, resolve_s = timed(lambda: resolve(mentions))
+    from corpus import read_articles
+    from graph.nlp import DEFAULT_MODEL
+    from synthetic import write_corpus
+    import spacy
 
-    figures = {
-        "articles": len(articles), "tokens": tokens,
-        "nlp_tokens_per_s": round(tokens / bare_s), "build_tokens_per_s": round(tokens / build_s),
-        "ratio": round(bare_s / build_s, 3), "seconds_per_article": round(build_s / len(articles), 4),
-        "relations": sum(len(x.relations) for x in extractions),
-        "resolve_mentions": sum(len(m) for _, m in mentions), "resolve_s": round(resolve_s, 2),
-    }
-    print(f"bare nlp.pipe        {figures['nlp_tokens_per_s']:>8} tokens/s")
-    print(f"newsgraph extraction {figures['build_tokens_per_s']:>8} tokens/s  (ratio {figures['ratio']})")
-    print(f"per article          {figures['seconds_per_article']} s over {len(articles)} synthetic articles")
-    print(f"resolution           {figures['resolve_s']} s for {figures['resolve_mentions']} mentions")
+    work = Path(tempfile.mkdtemp(prefix="newsgraph-bench-"))
+    figures: dict = {"synthetic": True, "sizes": {}}
+    tokenizer = spacy.blank("fr").tokenizer
+
+    # throughput on the smallest size: bare spaCy against a whole newsgraph build (model load excluded)
+    base = sizes[0]
+    corpus = work / f"corpus-{base}"
+    write_corpus(corpus, base)
+    texts = [a.text for a in read_articles([corpus])]
+    tokens = sum(len(tokenizer(t)) for t in texts)
+    bare = bare_nlp_seconds(texts)
+    for jobs in (1, 2):
+        run = timed_build(corpus, work / f"out-throughput-{jobs}", jobs)
+        busy = run["seconds"] - run["timings"].get("model", 0.0)
+        figures[f"build_tokens_per_s_{jobs}job"] = round(tokens / busy)
+    figures["nlp_tokens_per_s"] = round(tokens / bare)
+    figures["build_tokens_per_s"] = figures["build_tokens_per_s_1job"]
+    figures["ratio"] = round(figures["build_tokens_per_s_1job"] / figures["nlp_tokens_per_s"], 3)
+    figures["ratio_2jobs"] = round(figures["build_tokens_per_s_2job"] / figures["nlp_tokens_per_s"], 3)
+    print(f"bare nlp.pipe, 1 process     {figures['nlp_tokens_per_s']:>8} tokens/s  ({base} articles, {tokens} tokens)")
+    print(f"newsgraph build, 1 job       {figures['build_tokens_per_s_1job']:>8} tokens/s  ratio {figures['ratio']}")
+    print(f"newsgraph build, 2 jobs      {figures['build_tokens_per_s_2job']:>8} tokens/s  ratio {figures['ratio_2jobs']}")
+
+    largest = None
+    for size in sizes:
+        corpus = work / f"corpus-{size}"
+        if not corpus.exists():
+            write_corpus(corpus, size)
+        out = work / f"out-{size}"
+        run = timed_build(corpus, out)
+        busy = run["seconds"] - run["timings"].get("model", 0.0)
+        figures["sizes"][size] = {"seconds_per_article": round(busy / size, 4), "peak_rss_mb": round(run["rss_mb"]),
+                                  "stages": {k: round(v, 2) for k, v in run["timings"].items()}}
+        print(f"{size:>6} articles   {busy / size:.4f} s/article   peak RSS {run['rss_mb']:.0f} MB   "
+              + " ".join(f"{k} {v:.1f}s" for k, v in run["timings"].items()))
+        largest = (size, corpus, out)
+
+    size, corpus, out = largest
+    extra = corpus / "added_one.txt"
+    extra.write_text("Titre\nSergueï Lavrov a rencontré Marco Rubio à Riyad, en Arabie saoudite.", encoding="utf-8")
+    run = timed_build(corpus, out)
+    figures["add_one_article_s"] = round(run["seconds"], 2)
+    figures["page_s"] = round(run["timings"].get("page", 0.0), 2)
+    print(f"add one article to the {size} build: {run['seconds']:.1f} s "
+          f"(extracted {run['extracted']}; " + " ".join(f"{k} {v:.1f}s" for k, v in run["timings"].items()) + ")")
+    print(f"network page written in {figures['page_s']} s")
+
+    from run_resolution import resolution_seconds
+    figures["resolve_s"] = resolution_seconds(args.mentions)
+    print(f"resolution of {args.mentions} synthetic mentions: {figures['resolve_s']} s")
+
+    figures["queries"] = query_latencies(out)
+    for name, q in figures["queries"].items():
+        slow = f"{q['rdflib_ms']:>9} ms" if q["rdflib_ms"] is not None else f"> {RDFLIB_CAP_S * 3} s (stopped)"
+        print(f"query {name:<18} store {q['store_ms']:>8} ms   rdflib in memory {slow}")
     print(json.dumps(figures))
     return 0
 
