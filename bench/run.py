@@ -107,7 +107,6 @@ def main() -> int:
     sizes = [args.articles] if args.articles else [100, 1000, 10000]
 
     from corpus import read_articles
-    from graph.nlp import DEFAULT_MODEL
     from synthetic import write_corpus
     import spacy
 
