@@ -55,3 +55,10 @@ def test_filter_drops_sentence_initial_common_words_demonyms_and_misc(blank_nlp)
     doc = _doc_with_ents(blank_nlp, words, spaces, [(0, 1, "LOC"), (5, 6, "LOC"), (8, 9, "LOC"), (10, 11, "MISC")],
                          pos=pos, sent_starts=starts)
     assert ents(EntityFilter()(doc)) == []
+
+
+def test_touching_spans_are_one_name(blank_nlp):
+    words = ["à", "Hallandale", "Beach", "."]
+    doc = _doc_with_ents(blank_nlp, words, [True, True, False, False], [(1, 2, "LOC"), (2, 3, "ORG")],
+                         pos=["ADP", "PROPN", "PROPN", "PUNCT"], sent_starts=[True, False, False, False])
+    assert ents(EntityFilter()(doc)) == [("Hallandale Beach", "Place", "")]

@@ -6,6 +6,7 @@
   étrangères »), a capitalised common word that opens a sentence
   (« Laisser », « Tensions »), a nationality word (« les Russes ») or a listed
   non-actor (« État ») is dropped;
+- two kept spans that touch, with no word between them, are one name;
 - labels become the core classes: PER -> Person, ORG -> Organization, LOC -> Place
   (the gazetteer linker that follows makes states ``Country``); MISC is dropped.
 """
@@ -38,7 +39,12 @@ class EntityFilter:
                 continue
             for piece in _paragraph_pieces(ent):
                 piece = _trim(piece)
-                if piece is not None and self._is_actor_name(piece):
+                if piece is None or not self._is_actor_name(piece):
+                    continue
+                if kept and kept[-1].end == piece.start and not doc[piece.start - 1].whitespace_.count("\n"):
+                    first = kept.pop()  # « Hallandale » + « Beach »: touching spans are one name
+                    kept.append(Span(doc, first.start, piece.end, label=first.label_, kb_id=first.kb_id))
+                else:
                     kept.append(Span(doc, piece.start, piece.end, label=label, kb_id=ent.kb_id))
         doc.set_ents(kept, default="outside")
         return doc
