@@ -37,9 +37,16 @@ class DocIndex:
         self.lex = lex
         self.entity_at: dict[int, Span] = {}
         self.described: dict[int, Mention] = {}  # role-phrase token -> person it stands for
+        self._roles: dict[int, tuple[int, str] | None] = {}
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 self.entity_at[i] = ent
+
+    def role_at(self, i: int) -> tuple[int, str] | None:
+        """``(end, relation)`` of the role phrase at token ``i``, computed once per token."""
+        if i not in self._roles:
+            self._roles[i] = self.lex.role_at(self.doc, i)
+        return self._roles[i]
 
     # ----------------------------------------------------------------- mentions
     @staticmethod
@@ -77,7 +84,7 @@ class DocIndex:
         """Walk left from token ``i`` over a role phrase's determiners and adjectives."""
         doc = self.doc
         while i > 0 and (doc[i - 1].pos_ in ("DET", "ADJ", "NUM") or doc[i - 1].lower_ in _ARTICLES
-                         or self.lex.role_at(doc, i - 1)):
+                         or self.role_at(i - 1)):
             i -= 1
         return i
 
@@ -89,8 +96,8 @@ class DocIndex:
             prev = doc[i - 1]
             if prev.lower_ in GENITIVE:
                 return i - 2 >= 0 and (i - 2) not in self.entity_at and (
-                    doc[i - 2].pos_ in ("NOUN", "ADJ", "PROPN") or self.lex.role_at(doc, i - 2) is not None)
-            if prev.pos_ in ("DET", "ADJ") or self.lex.role_at(doc, i - 1):
+                    doc[i - 2].pos_ in ("NOUN", "ADJ", "PROPN") or self.role_at(i - 2) is not None)
+            if prev.pos_ in ("DET", "ADJ") or self.role_at(i - 1):
                 i -= 1
                 continue
             return False
@@ -103,7 +110,7 @@ class DocIndex:
             return False
         if token.lower_ in _STOP_WORDS:
             return True
-        return token.pos_ in ("VERB", "AUX", "SCONJ") and not self.lex.role_at(self.doc, token.i)
+        return token.pos_ in ("VERB", "AUX", "SCONJ") and not self.role_at(token.i)
 
     # ----------------------------------------------------------------- groups
     def group(self, start: int, end: int, *, max_tokens: int = 16) -> list[Mention]:

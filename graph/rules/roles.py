@@ -46,7 +46,7 @@ def role_occurrences(index: DocIndex) -> Iterator[RoleOccurrence]:
     i = 0
     previous: RoleOccurrence | None = None
     while i < len(doc):
-        found = None if i in index.entity_at else index.lex.role_at(doc, i)
+        found = None if i in index.entity_at else index.role_at(i)
         if found is None and doc[i].lower_ in _COUNTERPART and previous is not None \
                 and previous.start >= doc[i].sent.start:
             found = (i + 1, previous.relation)  # « son homologue russe X »: the same role, elsewhere
@@ -95,7 +95,7 @@ def _target(index: DocIndex, start: int):
             target = nationality
             j += 1
             continue
-        nested = index.lex.role_at(doc, j)
+        nested = index.role_at(j)
         if nested is not None and target is None:
             j = nested[0]
             continue
