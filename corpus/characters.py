@@ -30,6 +30,7 @@ _SAME_WIDTH = str.maketrans({
 })
 _LOOKALIKE_TABLE = str.maketrans(LOOKALIKES)
 _WORD = re.compile(r"[^\W\d_]+")
+_ANY_LOOKALIKE = re.compile("[" + "".join(LOOKALIKES) + "]")
 
 
 def _is_latin(ch: str) -> bool:
@@ -45,4 +46,7 @@ def _fold_word(match: re.Match) -> str:
 
 def fold_characters(text: str) -> str:
     """Unify apostrophes and spaces; write look-alike letters inside Latin words in Latin."""
-    return _WORD.sub(_fold_word, text.translate(_SAME_WIDTH))
+    text = text.translate(_SAME_WIDTH)
+    if _ANY_LOOKALIKE.search(text) is None:  # the usual case: nothing to look at word by word
+        return text
+    return _WORD.sub(_fold_word, text)

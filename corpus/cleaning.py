@@ -73,8 +73,8 @@ def _lines(original: str):
             yield m.start(), body
 
 
-def _repeat_key(line: str) -> str:
-    return " ".join(fold_characters(line).casefold().split())
+def _repeat_key(folded_line: str) -> str:
+    return " ".join(folded_line.casefold().split())
 
 
 def clean_text(original: str, boilerplate: Boilerplate | None = None) -> CleanText:
@@ -94,13 +94,14 @@ def clean_text(original: str, boilerplate: Boilerplate | None = None) -> CleanTe
         body = stripped[: rules.credit_start(stripped)].rstrip()
         if not body:
             continue
-        key = _repeat_key(body)
+        folded = fold_characters(body)
+        key = _repeat_key(folded)
         if len(key) >= MIN_REPEAT_CHARS and key in seen:
             continue
         seen.add(key)
         if pieces:
             cursor += len(PARAGRAPH_BREAK)
         segments.append(Segment(cursor, start + lead, len(body)))
-        pieces.append(fold_characters(body))
+        pieces.append(folded)
         cursor += len(body)
     return CleanText(PARAGRAPH_BREAK.join(pieces), tuple(segments), tuple(pieces))

@@ -50,5 +50,6 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
                             finding.confidence, finding.planned)
         relations.append(Relation(finding.subject, finding.predicate, finding.object, evidence,
                                   finding.place, finding.when))
-    implied = {m for r in relations for m in (r.subject, r.object) if m not in set(mentions)}
+    named = set(mentions)
+    implied = {m for r in relations for m in (r.subject, r.object) if m not in named}
     return ArticleExtraction(article, mentions + tuple(sorted(implied, key=lambda m: m.start)), tuple(relations))

@@ -1,6 +1,7 @@
 """The lexicons the rules read, loaded once per process."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,12 +29,15 @@ class Lexicons:
     claim_cues: dict[str, str]
     longest_role: int
     capitals: frozenset[str]
+    role_starts: frozenset[str]
 
-    def role_at(self, doc, i: int) -> tuple[int, str] | None:
-        """``(end, relation)`` of the longest role phrase starting at token ``i``."""
-        for size in range(min(self.longest_role, len(doc) - i), 0, -1):
-            words = doc[i:i + size]
-            phrase = " ".join(t.lower_ for t in words).replace("' ", "'")
+    def role_at(self, words: Sequence[str], i: int) -> tuple[int, str] | None:
+        """``(end, relation)`` of the longest role phrase starting at ``words[i]``
+        (``words``: a doc's lower-cased token texts)."""
+        if words[i] not in self.role_starts:
+            return None
+        for size in range(min(self.longest_role, len(words) - i), 0, -1):
+            phrase = " ".join(words[i:i + size]).replace("' ", "'")
             relation = self.roles.get(phrase)
             if relation:
                 return i + size, relation
@@ -49,4 +53,14 @@ def lexicons() -> Lexicons:
     gazetteer = load_gazetteer()
     return Lexicons(gazetteer, roles, load_nationalities(), load_interactions(),
                     load_claim_cues(), max(len(r.split()) for r in roles) + 1,
-                    frozenset(a.id for a in gazetteer.actors if a.stands_for))
+                    frozenset(a.id for a in gazetteer.actors if a.stands_for), _first_tokens(roles))
+
+
+def _first_tokens(phrases: Iterable[str]) -> frozenset[str]:
+    """Every text the first token of a phrase can have: tokens are joined by spaces,
+    except after an elided « d' », so a first token ends before a space or after an apostrophe."""
+    starts = set()
+    for phrase in phrases:
+        starts.add(phrase)
+        starts.update(phrase[:k] for k in range(1, len(phrase)) if phrase[k] == " " or phrase[k - 1] == "'")
+    return frozenset(starts)

@@ -37,6 +37,7 @@ class DocIndex:
         self.lex = lex
         self.entity_at: dict[int, Span] = {}
         self.described: dict[int, Mention] = {}  # role-phrase token -> person it stands for
+        self.words = [token.lower_ for token in doc]
         self._roles: dict[int, tuple[int, str] | None] = {}
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
@@ -45,7 +46,7 @@ class DocIndex:
     def role_at(self, i: int) -> tuple[int, str] | None:
         """``(end, relation)`` of the role phrase at token ``i``, computed once per token."""
         if i not in self._roles:
-            self._roles[i] = self.lex.role_at(self.doc, i)
+            self._roles[i] = self.lex.role_at(self.words, i)
         return self._roles[i]
 
     # ----------------------------------------------------------------- mentions
