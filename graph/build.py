@@ -5,30 +5,36 @@ import csv
 import hashlib
 import io
 import time
-from contextlib import contextmanager
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pyoxigraph as ox
 
 from corpus import Article, Skipped, read_articles
 from .cache import ExtractionCache, pipeline_fingerprint
 from .curation import load_curation
 from .extract import extract_articles
-from .files import remove_stale_temporaries, write_atomic
+from .files import atomic_output, remove_stale_temporaries, write_atomic
 from .network import actor_network
+from .rdf import (article_graph_digest, article_iri, article_quads, entity_iris, merged_graph,
+                  records_evidence, to_oxigraph)
 from .nlp import DEFAULT_MODEL, load_pipeline
-from .rdf import build_dataset
 from .reason import infer
 from .validate import Violation, validate
+from .workers import extract_in_workers
 from .render import network_html
 from .resolve import Resolution, resolve
 from .export import export
-from .store import STORE_NAME, open_store, write_store
+from .store import STORE_NAME, StoreWriter, open_store
+from .streams import batched
 
 __all__ = ["BuildResult", "build", "OUTPUT_FILES"]
 
 OUTPUT_FILES = ("graph.trig", "graph.ttl", "network.html", "merges.csv")
+ARTICLE_GRAPHS_PER_CHUNK = 256  # bounds the memory of the quads between generation and the store
 
 
 @dataclass
@@ -42,6 +48,7 @@ class BuildResult:
     extracted: int = 0
     reused: int = 0
     inferred: int = 0
+    graphs_written: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     violations: list[Violation] = field(default_factory=list)
     ambiguous: tuple[str, ...] = ()
@@ -108,13 +115,36 @@ def _extract_with_cache(articles: Iterable[Article], nlp, cache: ExtractionCache
             else:
                 yield article
 
-    for extraction in extract_articles(misses(), nlp, batch_size=batch_size, n_process=jobs):
+    stream = (extract_articles(misses(), nlp, batch_size=batch_size) if jobs == 1
+              else extract_in_workers(misses(), nlp, jobs=jobs, batch_size=batch_size))
+    for extraction in stream:
         cache.put(extraction)
         done[extraction.article.id] = extraction
         result.extracted += 1
         if progress is not None:
             progress(result.extracted)
     return [done[article_id] for article_id in order if article_id in done]
+
+
+def _write_store(extractions: list, resolution: Resolution, iris: dict, merged, pipeline: str,
+                 result: BuildResult, clock: _Stopwatch) -> None:
+    """Write the article graphs that are new or changed and the merged graph into the
+    next store, then swap it in."""
+    by_graph = {str(article_iri(x.article.id)): x for x in extractions}
+    with clock("rdf"):
+        digests = {iri: article_graph_digest(x, resolution, iris, pipeline) for iri, x in by_graph.items()}
+    with clock("store"):
+        writer = StoreWriter(result.out_dir, digests)
+    with writer:
+        for chunk in batched(writer.to_write, ARTICLE_GRAPHS_PER_CHUNK):
+            with clock("rdf"):
+                quads = [quad for iri in chunk for quad in article_quads(by_graph[iri], resolution, iris)]
+            with clock("store"):
+                writer.add(quads)
+        with clock("store"):
+            writer.add(ox.Quad(*map(to_oxigraph, triple), ox.DefaultGraph()) for triple in merged)
+            writer.commit()
+    result.graphs_written = len(writer.to_write)
 
 
 def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None = DEFAULT_MODEL,
@@ -142,21 +172,23 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None
         return result
     with clock("resolve"):
         resolution = resolve(((x.article.id, x.mentions) for x in extractions), curation=curated)
+        iris = entity_iris(resolution)
     with clock("rdf"):
-        ds = build_dataset(extractions, resolution)
+        merged = merged_graph(extractions, resolution, iris)
     with clock("infer"):
-        result.inferred = infer(ds.default_graph)
+        result.inferred = infer(merged)
     if validate_shapes:
         with clock("validate"):
-            result.violations = validate(ds)
-    with clock("store"):
-        store = open_store(write_store(ds.serialize(format="nquads", encoding="utf-8"), result.out_dir).parent)
-    with clock("write"):  # Oxigraph's serialisers are far faster than rdflib's
-        write_atomic(result.out_dir / "graph.trig", export(store, "trig"))
-        write_atomic(result.out_dir / "graph.ttl", export(store, "ttl"))
+            result.violations = validate(merged)
+    _write_store(extractions, resolution, iris, merged, cache.fingerprint, result, clock)
+    store = open_store(result.out_dir)
+    with clock("write"):  # Oxigraph's serialisers, straight from the store to the files
+        for name, fmt in (("graph.trig", "trig"), ("graph.ttl", "ttl")):
+            with atomic_output(result.out_dir / name) as stream:
+                export(store, fmt, stream)
         write_atomic(result.out_dir / "merges.csv", _merges_csv(resolution))
     with clock("page"):
-        network = actor_network(ds)
+        network = actor_network(merged, records_evidence(extractions, resolution, iris))
         write_atomic(result.out_dir / "network.html", network_html(network))
 
     result.entities_by_type = Counter(e.type for e in resolution.entities.values())

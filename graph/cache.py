@@ -59,7 +59,7 @@ class ExtractionCache:
     def put(self, extraction: ArticleExtraction) -> None:
         path = self._path(extraction.article)
         self.used.add(path)
-        write_atomic(path, pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(path, pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
 
     def prune(self) -> int:
         """Forget the articles this build no longer has (removed or changed)."""

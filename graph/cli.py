@@ -21,6 +21,7 @@ from .push import PushError, push
 from .query import QueryError, format_result, named_queries, run_query
 from .serve import run_server
 from .store import StoreError, open_store
+from .validate import validate_store
 from .curation import CurationError
 from .evaluate import GoldError, evaluate, load_gold, load_graph
 from .nlp import DEFAULT_MODEL, ModelNotInstalled
@@ -202,6 +203,21 @@ def export_command(
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
+
+
+@app.command("validate")
+def validate_command(out: Path = typer.Argument(Path("out"), help="A build folder.")) -> None:
+    """Check a whole build against the SHACL shapes: the merged graph (which build checks
+    each time) and the evidence in every article graph. Exit code 1 on a violation."""
+    try:
+        violations = validate_store(open_store(out))
+    except StoreError as err:
+        _fail(str(err))
+    for violation in violations:
+        typer.echo(f"violation  {violation}")
+    typer.echo(f"{len(violations)} SHACL violation(s)")
+    if violations:
+        raise typer.Exit(code=1)
 
 
 @app.command("serve")

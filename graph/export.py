@@ -7,12 +7,13 @@ with entity type, relation type and weight (number of supporting articles).
 from __future__ import annotations
 
 import io
+from typing import BinaryIO
 
 import networkx as nx
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from .network import actor_network
+from .network import actor_network, dataset_evidence
 from .query import PREFIXES
 
 __all__ = ["FORMATS", "export", "dataset_from_store"]
@@ -30,7 +31,7 @@ def dataset_from_store(store: ox.Store) -> Dataset:
 
 def _flat_network(ds: Dataset) -> nx.DiGraph:
     """One edge per relation and pair, attributes as plain values (GraphML/GEXF need them)."""
-    network = nx.MultiDiGraph(actor_network(ds))
+    network = actor_network(ds.default_graph, dataset_evidence(ds))
     flat = nx.MultiDiGraph()
     for node, data in network.nodes(data=True):
         flat.add_node(node, label=data["label"], type=data["type"])
@@ -41,12 +42,20 @@ def _flat_network(ds: Dataset) -> nx.DiGraph:
     return flat
 
 
-def export(store: ox.Store, fmt: str) -> bytes:
-    if fmt in ("ttl", "nt"):
-        triples = (quad.triple for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-        return ox.serialize(triples, format=_RDF[fmt], prefixes=_PREFIXES)
-    if fmt in _RDF:
-        return ox.serialize(store.quads_for_pattern(None, None, None), format=_RDF[fmt], prefixes=_PREFIXES)
+def export(store: ox.Store, fmt: str, output: BinaryIO | None = None) -> bytes | None:
+    """``store`` in format ``fmt``: written to ``output`` if given, else returned."""
+    if fmt in _RDF:  # Oxigraph's own serialisers, straight from the store
+        default_only = ox.DefaultGraph() if fmt in ("ttl", "nt") else None
+        prefixes = _PREFIXES if fmt in ("ttl", "trig") else None
+        return store.dump(output, _RDF[fmt], from_graph=default_only, prefixes=prefixes)
+    data = _networkx_or_jsonld(store, fmt)
+    if output is None:
+        return data
+    output.write(data)
+    return None
+
+
+def _networkx_or_jsonld(store: ox.Store, fmt: str) -> bytes:
     ds = dataset_from_store(store)
     if fmt == "jsonld":
         return ds.serialize(format="json-ld", encoding="utf-8")

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
-__all__ = ["write_atomic", "remove_stale_temporaries"]
+__all__ = ["atomic_output", "write_atomic", "remove_stale_temporaries"]
 
 
 def remove_stale_temporaries(folder: str | Path) -> int:
@@ -23,17 +26,25 @@ def remove_stale_temporaries(folder: str | Path) -> int:
     return removed
 
 
-def write_atomic(path: str | Path, content: str | bytes) -> None:
+@contextmanager
+def atomic_output(path: str | Path, *, durable: bool = True) -> Iterator[BinaryIO]:
+    """A binary stream that becomes ``path`` when the block ends without error; ``durable``
+    also syncs it to disk first (caches, which are rebuilt when damaged, skip that)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = content.encode("utf-8") if isinstance(content, str) else content
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+            yield stream
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: str | Path, content: str | bytes, *, durable: bool = True) -> None:
+    with atomic_output(path, durable=durable) as stream:
+        stream.write(content.encode("utf-8") if isinstance(content, str) else content)

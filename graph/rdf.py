@@ -1,31 +1,38 @@
-"""RDF output: an rdflib Dataset with one named graph per article and a merged default graph.
+"""RDF output: one named graph per article and a merged default graph.
 
-- default graph: entities (core type, ``rdfs:label``, ``skos:altLabel``, ``owl:sameAs``
+- default graph (:func:`merged_graph`, an rdflib Graph, small enough to reason over and
+  validate): entities (core type, ``rdfs:label``, ``skos:altLabel``, ``owl:sameAs``
   Wikidata), the merge log (``ng:MergeDecision``: name, entity, rule, score, article),
-  articles (``schema:NewsArticle``), every relation triple once, and for each
-  a ``rdf:Statement`` carrying ``ng:supportCount`` (how many articles state it);
-- named graph ``<…/id/article/ID>``: the relation triples that article states, their
-  ``ng:Evidence`` (sentence, offsets in the file, rule, confidence, planned) and
-  ``schema:mentions`` of every actor it names, and an ``ng:Meeting`` event for each pair
-  of people it says met (participants, ``schema:location``, ``ng:dateText`` as written,
-  ``schema:startDate`` when the publication date is known).
+  articles (``schema:NewsArticle``), every relation triple once, and for each a
+  ``rdf:Statement`` carrying ``ng:supportCount`` (how many articles state it);
+- named graph ``<…/id/article/ID>`` (:func:`article_quads`, Oxigraph quads streamed into
+  the store): the relation triples that article states, their ``ng:Evidence``
+  (sentence, offsets in the file, rule, confidence, planned) and ``schema:mentions`` of
+  every actor it names, and an ``ng:Meeting`` event for each pair of people it says met
+  (participants, ``schema:location``, ``ng:dateText`` as written, ``schema:startDate``
+  when the publication date is known).
+
+:func:`build_dataset` joins both in one rdflib Dataset, for small corpora and tests.
 """
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from datetime import date
-from collections.abc import Iterable
+from importlib.resources import files
 
-from rdflib import Dataset, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD, Namespace
 
 from ontology.namespace import ID, NG
 from .dates import normalise_date
-from .records import ArticleExtraction
+from .records import ArticleExtraction, Relation
 from .resolve import Entity, Resolution, slug
 
-__all__ = ["SCHEMA", "WD", "build_dataset", "entity_iri", "article_iri"]
+__all__ = ["SCHEMA", "WD", "entity_iri", "article_iri", "entity_iris", "resolved_relations", "article_quads",
+           "article_graph_digest", "merged_graph", "records_evidence", "build_dataset", "to_oxigraph", "to_rdflib"]
 
 SCHEMA = Namespace("http://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -39,106 +46,106 @@ def article_iri(article_id: str) -> URIRef:
     return ID[f"article/{article_id}"]
 
 
-def _statement_iri(s: URIRef, p: URIRef, o: URIRef) -> URIRef:
-    digest = hashlib.sha1(f"{s} {p} {o}".encode()).hexdigest()[:16]
-    return ID[f"statement/{digest}"]
+def entity_iris(resolution: Resolution) -> dict[str, URIRef]:
+    return {key: entity_iri(entity) for key, entity in resolution.entities.items()}
 
 
-def _bind(graph: Graph) -> None:
-    for prefix, ns in (("ng", NG._NS), ("ngid", ID), ("schema", SCHEMA), ("skos", SKOS),
-                       ("owl", OWL), ("wd", WD), ("xsd", XSD)):
-        graph.bind(prefix, ns, override=True, replace=True)
+def resolved_relations(extraction: ArticleExtraction, resolution: Resolution) -> Iterator[tuple[int, Relation, str, str]]:
+    """``(n, relation, subject key, object key)`` of each relation whose two ends are
+    distinct resolved entities; ``n`` numbers the relation within its article."""
+    article_id = extraction.article.id
+    for n, relation in enumerate(extraction.relations):
+        s_key = resolution.assignment.get((article_id, relation.subject))
+        o_key = resolution.assignment.get((article_id, relation.object))
+        if s_key and o_key and s_key != o_key:
+            yield n, relation, s_key, o_key
 
 
-def build_dataset(extractions: Iterable[ArticleExtraction], resolution: Resolution) -> Dataset:
-    ds = Dataset()
-    _bind(ds)
-    default = ds.default_graph
-    iris = {key: entity_iri(entity) for key, entity in resolution.entities.items()}
-    for key, entity in resolution.entities.items():
-        node = iris[key]
-        default.add((node, RDF.type, NG[entity.type]))
-        default.add((node, RDFS.label, Literal(entity.label, lang="fr")))
-        for name in entity.names:
-            if name != entity.label:
-                default.add((node, SKOS.altLabel, Literal(name)))
-        if entity.wikidata:
-            default.add((node, OWL.sameAs, WD[entity.wikidata]))
-        default.add((node, NG.mentionCount, Literal(entity.mention_count)))
-
-    for n, merge in enumerate(resolution.merges):
-        node = ID[f"merge/{n}"]
-        for p, o in ((RDF.type, NG.MergeDecision), (NG.mergedInto, iris[merge.entity]),
-                     (NG.memberName, Literal(merge.name)), (NG.rule, Literal(merge.rule)),
-                     (NG.confidence, Literal(round(merge.score, 3), datatype=XSD.decimal)),
-                     (NG.statedIn, article_iri(merge.article))):
-            default.add((node, p, o))
-
-    support: dict[tuple, set[str]] = defaultdict(set)
-    for extraction in extractions:
-        article = extraction.article
-        graph_iri = article_iri(article.id)
-        named = ds.graph(graph_iri)
-        default.add((graph_iri, RDF.type, SCHEMA.NewsArticle))
-        default.add((graph_iri, SCHEMA.headline, Literal(article.title, lang="fr")))
-        default.add((graph_iri, SCHEMA.identifier, Literal(article.id)))
-        default.add((graph_iri, NG.sourceFile, Literal(article.source)))
-        if article.published:
-            default.add((graph_iri, SCHEMA.datePublished, Literal(article.published)))
-        for mention in extraction.mentions:
-            key = resolution.assignment.get((article.id, mention))
-            if key:
-                named.add((graph_iri, SCHEMA.mentions, iris[key]))
-        meetings: dict[frozenset, URIRef] = {}
-        for n, relation in enumerate(extraction.relations):
-            s_key = resolution.assignment.get((article.id, relation.subject))
-            o_key = resolution.assignment.get((article.id, relation.object))
-            if not s_key or not o_key or s_key == o_key:
-                continue
-            triple = (iris[s_key], NG[relation.predicate], iris[o_key])
-            named.add(triple)
-            support[triple].add(article.id)
-            ev = relation.evidence
-            node = ID[f"evidence/{article.id}/{n}"]
-            if relation.predicate == "met":
-                meeting = meetings.setdefault(frozenset((s_key, o_key)), ID[f"meeting/{article.id}/{len(meetings)}"])
-                _add_meeting(named, meeting, triple, node, relation, resolution, iris, article)
-            for p, o in ((RDF.type, NG.Evidence), (RDF.subject, triple[0]), (RDF.predicate, triple[1]),
-                         (RDF.object, triple[2]), (NG.statedIn, graph_iri),
-                         (NG.sentence, Literal(ev.sentence, lang="fr")),
-                         (NG.startOffset, Literal(ev.start)), (NG.endOffset, Literal(ev.end)),
-                         (NG.rule, Literal(ev.rule)),
-                         (NG.confidence, Literal(round(ev.confidence, 3), datatype=XSD.decimal)),
-                         (NG.planned, Literal(ev.planned))):
-                named.add((node, p, o))
-    for triple, articles in support.items():
-        default.add(triple)
-        statement = _statement_iri(*triple)
-        for p, o in ((RDF.type, RDF.Statement), (RDF.subject, triple[0]), (RDF.predicate, triple[1]),
-                     (RDF.object, triple[2]), (NG.supportCount, Literal(len(articles)))):
-            default.add((statement, p, o))
-    return ds
+# ------------------------------------------------------------------ article graphs
+def _node(iri: URIRef) -> ox.NamedNode:
+    return ox.NamedNode(str(iri))
 
 
-def _add_meeting(named: Graph, meeting: URIRef, triple, evidence: URIRef, relation, resolution: Resolution,
-                 iris: dict, article) -> None:
+_O = {name: _node(iri) for name, iri in {
+    "type": RDF.type, "subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object,
+    "Evidence": NG.Evidence, "Meeting": NG.Meeting, "statedIn": NG.statedIn, "sentence": NG.sentence,
+    "startOffset": NG.startOffset, "endOffset": NG.endOffset, "rule": NG.rule, "confidence": NG.confidence,
+    "planned": NG.planned, "participant": NG.participant, "evidence": NG.evidence, "dateText": NG.dateText,
+    "mentions": SCHEMA.mentions, "location": SCHEMA.location, "startDate": SCHEMA.startDate}.items()}
+_INTEGER, _DECIMAL, _BOOLEAN, _DATE = (_node(XSD.integer), _node(XSD.decimal), _node(XSD.boolean), _node(XSD.date))
+
+
+def _boolean(value: bool) -> ox.Literal:
+    return ox.Literal("true" if value else "false", datatype=_BOOLEAN)
+
+
+def article_quads(extraction: ArticleExtraction, resolution: Resolution,
+                  iris: dict[str, URIRef]) -> list[ox.Quad]:
+    """The named graph of one article, as Oxigraph quads."""
+    article = extraction.article
+    graph = _node(article_iri(article.id))
+    nodes = {key: _node(iri) for key, iri in iris.items()}
+    quads: list[ox.Quad] = []
+
+    def add(s, p, o) -> None:
+        quads.append(ox.Quad(s, p, o, graph))
+
+    for key in dict.fromkeys(resolution.assignment.get((article.id, m)) for m in extraction.mentions):
+        if key:
+            add(graph, _O["mentions"], nodes[key])
+    meetings: dict[frozenset, _Meeting] = {}
+    for n, relation, s_key, o_key in resolved_relations(extraction, resolution):
+        s, p, o = nodes[s_key], _node(NG[relation.predicate]), nodes[o_key]
+        add(s, p, o)
+        ev = relation.evidence
+        node = ox.NamedNode(f"{ID}evidence/{article.id}/{n}")
+        for predicate, value in (
+                ("type", _O["Evidence"]), ("subject", s), ("predicate", p), ("object", o), ("statedIn", graph),
+                ("sentence", ox.Literal(ev.sentence, language="fr")),
+                ("startOffset", ox.Literal(str(ev.start), datatype=_INTEGER)),
+                ("endOffset", ox.Literal(str(ev.end), datatype=_INTEGER)),
+                ("rule", ox.Literal(ev.rule)),
+                ("confidence", ox.Literal(str(round(ev.confidence, 3)), datatype=_DECIMAL)),
+                ("planned", _boolean(ev.planned))):
+            add(node, _O[predicate], value)
+        if relation.predicate == "met":
+            pair = frozenset((s_key, o_key))
+            if pair not in meetings:
+                meetings[pair] = _Meeting(ox.NamedNode(f"{ID}meeting/{article.id}/{len(meetings)}"), add)
+            meetings[pair].add(s, o, node, relation, resolution, nodes, article)
+    return quads
+
+
+class _Meeting:
     """A meeting as an event: participants, place, date as written and, if known, as a date."""
-    first = (meeting, RDF.type, NG.Meeting) not in named
-    named.add((meeting, RDF.type, NG.Meeting))
-    named.add((meeting, NG.participant, triple[0]))
-    named.add((meeting, NG.participant, triple[2]))
-    named.add((meeting, NG.evidence, evidence))
-    if first:
-        named.add((meeting, NG.planned, Literal(relation.evidence.planned)))
-    if relation.place is not None and named.value(meeting, SCHEMA.location) is None:
-        place = resolution.assignment.get((article.id, relation.place))
-        if place:
-            named.add((meeting, SCHEMA.location, iris[place]))
-    if relation.when and named.value(meeting, NG.dateText) is None:
-        named.add((meeting, NG.dateText, Literal(relation.when, lang="fr")))
-        day = normalise_date(relation.when, _published(article), planned=relation.evidence.planned)
-        if day is not None:
-            named.add((meeting, SCHEMA.startDate, Literal(day, datatype=XSD.date)))
+
+    def __init__(self, node: ox.NamedNode, add):
+        self.node, self._add = node, add
+        self.participants: set = set()
+        self.first, self.located, self.dated = True, False, False
+
+    def add(self, s, o, evidence, relation: Relation, resolution: Resolution, nodes, article) -> None:
+        add, node = self._add, self.node
+        if self.first:
+            add(node, _O["type"], _O["Meeting"])
+            add(node, _O["planned"], _boolean(relation.evidence.planned))
+            self.first = False
+        for participant in (s, o):
+            if participant not in self.participants:
+                self.participants.add(participant)
+                add(node, _O["participant"], participant)
+        add(node, _O["evidence"], evidence)
+        if relation.place is not None and not self.located:
+            place = resolution.assignment.get((article.id, relation.place))
+            if place:
+                add(node, _O["location"], nodes[place])
+                self.located = True
+        if relation.when and not self.dated:
+            add(node, _O["dateText"], ox.Literal(relation.when, language="fr"))
+            day = normalise_date(relation.when, _published(article), planned=relation.evidence.planned)
+            if day is not None:
+                add(node, _O["startDate"], ox.Literal(day.isoformat(), datatype=_DATE))
+            self.dated = True
 
 
 def _published(article) -> date | None:
@@ -146,3 +153,131 @@ def _published(article) -> date | None:
         return date.fromisoformat(article.published[:10]) if article.published else None
     except ValueError:
         return None
+
+
+_CODE = hashlib.sha256(files("graph").joinpath("rdf.py").read_bytes()).hexdigest()
+
+
+def article_graph_digest(extraction: ArticleExtraction, resolution: Resolution, iris: dict[str, URIRef],
+                         pipeline: str) -> str:
+    """A digest of everything an article graph is made from: the article, the pipeline
+    that read it, this module, and the entities its mentions resolved to. Equal digests,
+    equal graphs; a build rewrites only the article graphs whose digest changed."""
+    article = extraction.article
+    digest = hashlib.sha256("\0".join((_CODE, pipeline, article.id, article.source, article.title,
+                                       article.published or "", article.original)).encode())
+    for mention in extraction.mentions:
+        key = resolution.assignment.get((article.id, mention))
+        digest.update(f"\0{iris[key] if key else ''}".encode())
+    for relation in extraction.relations:
+        key = resolution.assignment.get((article.id, relation.place)) if relation.place else None
+        digest.update(f"\1{iris[key] if key else ''}".encode())
+    return digest.hexdigest()[:32]
+
+
+# ------------------------------------------------------------------ merged graph
+def _bind(graph: Graph) -> None:
+    for prefix, ns in (("ng", NG._NS), ("ngid", ID), ("schema", SCHEMA), ("skos", SKOS),
+                       ("owl", OWL), ("wd", WD), ("xsd", XSD)):
+        graph.bind(prefix, ns, override=True, replace=True)
+
+
+def _statement_iri(s: URIRef, p: URIRef, o: URIRef) -> URIRef:
+    digest = hashlib.sha1(f"{s} {p} {o}".encode()).hexdigest()[:16]
+    return ID[f"statement/{digest}"]
+
+
+def merged_graph(extractions: Iterable[ArticleExtraction], resolution: Resolution,
+                 iris: dict[str, URIRef] | None = None) -> Graph:
+    """The default graph: entities, merge log, articles, and each relation once with its support."""
+    iris = iris or entity_iris(resolution)
+    graph = Graph()
+    _bind(graph)
+    add = graph.add
+    for key, entity in resolution.entities.items():
+        node = iris[key]
+        add((node, RDF.type, NG[entity.type]))
+        add((node, RDFS.label, Literal(entity.label, lang="fr")))
+        for name in entity.names:
+            if name != entity.label:
+                add((node, SKOS.altLabel, Literal(name)))
+        if entity.wikidata:
+            add((node, OWL.sameAs, WD[entity.wikidata]))
+        add((node, NG.mentionCount, Literal(entity.mention_count)))
+
+    for n, merge in enumerate(resolution.merges):
+        node = ID[f"merge/{n}"]
+        for p, o in ((RDF.type, NG.MergeDecision), (NG.mergedInto, iris[merge.entity]),
+                     (NG.memberName, Literal(merge.name)), (NG.rule, Literal(merge.rule)),
+                     (NG.confidence, Literal(round(merge.score, 3), datatype=XSD.decimal)),
+                     (NG.statedIn, article_iri(merge.article))):
+            add((node, p, o))
+
+    support: dict[tuple, set[str]] = defaultdict(set)
+    for extraction in extractions:
+        article = extraction.article
+        node = article_iri(article.id)
+        add((node, RDF.type, SCHEMA.NewsArticle))
+        add((node, SCHEMA.headline, Literal(article.title, lang="fr")))
+        add((node, SCHEMA.identifier, Literal(article.id)))
+        add((node, NG.sourceFile, Literal(article.source)))
+        if article.published:
+            add((node, SCHEMA.datePublished, Literal(article.published)))
+        for _, relation, s_key, o_key in resolved_relations(extraction, resolution):
+            support[(iris[s_key], NG[relation.predicate], iris[o_key])].add(article.id)
+    for triple, articles in support.items():
+        add(triple)
+        statement = _statement_iri(*triple)
+        for p, o in ((RDF.type, RDF.Statement), (RDF.subject, triple[0]), (RDF.predicate, triple[1]),
+                     (RDF.object, triple[2]), (NG.supportCount, Literal(len(articles)))):
+            add((statement, p, o))
+    return graph
+
+
+def records_evidence(extractions: Iterable[ArticleExtraction], resolution: Resolution,
+                     iris: dict[str, URIRef]) -> dict[tuple, list[tuple[str, str]]]:
+    """``(sentence, article title)`` pairs behind each relation triple, read from the records."""
+    evidence: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
+    for extraction in extractions:
+        for _, relation, s_key, o_key in resolved_relations(extraction, resolution):
+            evidence[(iris[s_key], NG[relation.predicate], iris[o_key])].append(
+                (relation.evidence.sentence, extraction.article.title))
+    return evidence
+
+
+# ------------------------------------------------------------------ conversions
+def to_oxigraph(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
+
+
+def to_rdflib(term):
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == str(XSD.string):
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def build_dataset(extractions: Iterable[ArticleExtraction], resolution: Resolution) -> Dataset:
+    """The whole dataset in rdflib: the merged default graph and every article graph."""
+    extractions = list(extractions)
+    iris = entity_iris(resolution)
+    ds = Dataset()
+    _bind(ds)
+    for triple in merged_graph(extractions, resolution, iris):
+        ds.default_graph.add(triple)
+    for extraction in extractions:
+        named = ds.graph(article_iri(extraction.article.id))
+        for quad in article_quads(extraction, resolution, iris):
+            named.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    return ds

@@ -1,20 +1,35 @@
 """The persistent store under DIR/store: an Oxigraph database of the built dataset.
 
 ``build`` writes it beside the files; ``query``, ``serve`` and ``export`` read it.
-A new store is loaded in a temporary folder and swapped in by renames, so a killed
-build leaves the previous store whole.
+A build changes a *copy* of the previous store (an Oxigraph backup: hard links to its
+immutable files, so it costs almost nothing) and swaps it in by renames, so a killed
+build leaves the previous store whole. The copy keeps every article graph whose digest
+did not change; only new and changed article graphs are written, and the merged
+default graph is replaced.
+
+>>> import tempfile
+>>> out = tempfile.mkdtemp()
+>>> with StoreWriter(out, {"https://example.org/g1": "d1"}) as writer:
+...     writer.add([ox.Quad(ox.NamedNode("https://example.org/a"), ox.NamedNode("https://example.org/p"),
+...                         ox.Literal("x"), ox.NamedNode("https://example.org/g1"))])
+...     _ = writer.commit()
+>>> len(open_store(out))
+1
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
 
-__all__ = ["STORE_NAME", "StoreError", "write_store", "open_store", "store_path"]
+__all__ = ["STORE_NAME", "StoreError", "StoreWriter", "open_store", "store_path"]
 
 STORE_NAME = "store"
+_DIGESTS = "newsgraph-graphs.json"  # article graph IRI -> digest, kept inside the store folder
 
 
 class StoreError(RuntimeError):
@@ -25,23 +40,70 @@ def store_path(out_dir: str | Path) -> Path:
     return Path(out_dir) / STORE_NAME
 
 
-def write_store(nquads: bytes, out_dir: str | Path) -> Path:
-    """Load an N-Quads serialisation into a fresh store and swap it in."""
-    out_dir = Path(out_dir)
-    target = store_path(out_dir)
-    for leftover in out_dir.glob(f".{STORE_NAME}.*"):
-        shutil.rmtree(leftover, ignore_errors=True)
-    fresh = out_dir / f".{STORE_NAME}.new-{os.getpid()}"
-    store = ox.Store(str(fresh))
-    store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
-    store.flush()
-    del store
-    old = out_dir / f".{STORE_NAME}.old-{os.getpid()}"
-    if target.exists():
-        os.replace(target, old)
-    os.replace(fresh, target)
-    shutil.rmtree(old, ignore_errors=True)
-    return target
+def _previous_digests(target: Path) -> dict[str, str] | None:
+    try:
+        digests = json.loads((target / _DIGESTS).read_text(encoding="utf-8"))
+        return digests if isinstance(digests, dict) else None
+    except (OSError, ValueError):
+        return None
+
+
+class StoreWriter:
+    """Writes the next store: ``to_write`` lists the article graphs to (re)write, in the
+    order of ``graphs``; ``add`` takes their quads and the default graph's; ``commit``
+    swaps the new store in. Leaving the ``with`` block without ``commit`` discards it."""
+
+    def __init__(self, out_dir: str | Path, graphs: Mapping[str, str]):
+        self.out_dir = Path(out_dir)
+        self.target = store_path(self.out_dir)
+        self.graphs = dict(graphs)
+        self.fresh = self.out_dir / f".{STORE_NAME}.new-{os.getpid()}"
+        self.store: ox.Store | None = None
+        previous = _previous_digests(self.target) if self.target.is_dir() else None
+        self.base = previous is not None and self._copy_previous()
+        previous = previous if self.base else {}
+        self.to_write = [iri for iri, digest in self.graphs.items() if previous.get(iri) != digest]
+        self.to_remove = [iri for iri, digest in previous.items() if self.graphs.get(iri) != digest]
+
+    def _copy_previous(self) -> bool:
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        for leftover in self.out_dir.glob(f".{STORE_NAME}.*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+        try:
+            ox.Store.read_only(str(self.target)).backup(str(self.fresh))
+            return True
+        except (OSError, RuntimeError):  # damaged: start afresh
+            shutil.rmtree(self.fresh, ignore_errors=True)
+            return False
+
+    def __enter__(self) -> StoreWriter:
+        if not self.base:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            for leftover in self.out_dir.glob(f".{STORE_NAME}.*"):
+                shutil.rmtree(leftover, ignore_errors=True)
+        self.store = ox.Store(str(self.fresh))
+        for iri in self.to_remove:
+            self.store.remove_graph(ox.NamedNode(iri))
+        self.store.clear_graph(ox.DefaultGraph())
+        return self
+
+    def add(self, quads: Iterable[ox.Quad]) -> None:
+        self.store.bulk_extend(quads)
+
+    def commit(self) -> Path:
+        self.store.flush()
+        self.store = None  # closes the database before the rename
+        (self.fresh / _DIGESTS).write_text(json.dumps(self.graphs), encoding="utf-8")
+        old = self.out_dir / f".{STORE_NAME}.old-{os.getpid()}"
+        if self.target.exists():
+            os.replace(self.target, old)
+        os.replace(self.fresh, self.target)
+        shutil.rmtree(old, ignore_errors=True)
+        return self.target
+
+    def __exit__(self, *exc) -> None:
+        self.store = None
+        shutil.rmtree(self.fresh, ignore_errors=True)
 
 
 def open_store(out_dir: str | Path) -> ox.Store:

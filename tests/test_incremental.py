@@ -37,6 +37,7 @@ def test_incremental_equals_full_rebuild(tmp_path: Path):
     write(corpus, changed)
     second = build([corpus], out, model=None)
     assert (second.extracted, second.reused) == (2, 1)
+    assert second.graphs_written == 2                                  # a1's graph is kept as it was in the store
 
     full = build([corpus], tmp_path / "full", model=None)
     assert full.extracted == 3
@@ -44,6 +45,20 @@ def test_incremental_equals_full_rebuild(tmp_path: Path):
     graphs = {str(g.identifier).rsplit("/", 1)[-1] for g in load_graph(out / "graph.trig").graphs() if len(g)}
     assert "a3" not in graphs and {"a1", "a2", "a4"} <= graphs
     assert len(list((out / "cache").glob("*.pickle"))) == 3            # the removed article is forgotten
+
+    third = build([corpus], out, model=None)
+    assert (third.extracted, third.graphs_written) == (0, 0)
+    assert quads(out) == quads(tmp_path / "full")
+
+
+def test_parallel_extraction_gives_the_same_graph(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write(corpus, {f"{name}-{n}": f"{text}\nSuite numéro {n}." for n in range(6) for name, text in TEXTS.items()})
+    one = build([corpus], tmp_path / "one", model=None)
+    two = build([corpus], tmp_path / "two", model=None, jobs=2)
+    assert one.articles == two.articles == 18
+    assert quads(tmp_path / "one") == quads(tmp_path / "two")
 
 
 def test_a_changed_lexicon_invalidates_the_cache(tmp_path: Path, monkeypatch):

@@ -13,7 +13,7 @@ import networkx as nx
 import pytest
 
 from graph.extract import extract_doc
-from graph.network import actor_network
+from graph.network import actor_network, dataset_evidence
 from graph.rdf import build_dataset
 from graph.render import network_html
 from graph.resolve import resolve
@@ -59,7 +59,8 @@ def test_sample_page_loads_and_runs_no_article_text(blank_nlp, tmp_path):
                            "en Arabie saoudite. Steve Witkoff, l'émissaire américain, est venu.", "x1")
     extraction = extract_doc(blank_nlp(article.text), article)
     assert any("onerror" in r.evidence.sentence for r in extraction.relations)  # the payload is in a tooltip
-    graph = actor_network(build_dataset([extraction], resolve([(article.id, extraction.mentions)])))
+    ds = build_dataset([extraction], resolve([(article.id, extraction.mentions)]))
+    graph = actor_network(ds.default_graph, dataset_evidence(ds))
     page = render(tmp_path, graph, "sample")
     assert "\\u003cimg src=x onerror" in page.read_text(encoding="utf-8")  # shipped only as escaped data
     dom = check_page(page, tmp_path, "sample", graph.number_of_nodes())

@@ -7,7 +7,7 @@ from rdflib.namespace import RDF, RDFS
 from graph.evaluate import evaluate, load_gold, load_graph
 from graph.extract import extract_doc
 from graph.files import write_atomic
-from graph.network import actor_network
+from graph.network import actor_network, dataset_evidence
 from graph.rdf import article_iri, build_dataset
 from graph.render import network_html
 from graph.resolve import resolve
@@ -72,7 +72,7 @@ def test_evaluate_counts_hits_misses_and_entities(blank_nlp, tmp_path: Path):
 
 def test_network_page_is_offline_and_escapes_nothing_into_markup(blank_nlp):
     _, ds = built(blank_nlp, TEXT + "\n\n<script>alert(1)</script> Le Kremlin.")
-    graph = actor_network(ds)
+    graph = actor_network(ds.default_graph, dataset_evidence(ds))
     assert graph.number_of_nodes() == 4
     page = network_html(graph)
     assert 'src="http' not in page and 'href="http' not in page and "<link" not in page

@@ -46,3 +46,21 @@ def test_violations_are_reported_with_their_focus_node():
     focus = {v.focus.rsplit("/", 1)[-1] for v in violations}
     assert {"donetsk", "russia", "putin"} <= focus
     assert any("Only a state claims territory" in v.message for v in violations)
+
+
+def test_a_whole_store_is_checked_evidence_included(tmp_path):
+    import pyoxigraph as ox
+    from graph.store import StoreWriter, open_store
+    from graph.validate import validate_store
+    from graph.rdf import to_oxigraph
+    ds = well_formed()
+    evidence = ID["evidence/a1/0"]
+    ds.graph(ID.a1).add((evidence, RDF.type, NG.Evidence))       # no subject, sentence, offsets…
+    quads = [ox.Quad(*map(to_oxigraph, (s, p, o)), ox.DefaultGraph() if g == ds.default_graph.identifier
+                     else to_oxigraph(g)) for s, p, o, g in ds.quads((None, None, None, None))]
+    with StoreWriter(tmp_path, {str(ID.a1): "d"}) as writer:
+        writer.add(quads)
+        writer.commit()
+    violations = validate_store(open_store(tmp_path))
+    assert {v.focus for v in violations} == {str(evidence)}
+    assert len(violations) >= 5

@@ -51,6 +51,10 @@ def test_named_queries_are_listed_and_run_with_parameters(built):
     assert csv.splitlines()[0] == "n" and len(csv.splitlines()) == 3
 
 
+def test_validate_checks_the_whole_build(built):
+    assert cli("validate", built).strip().endswith("0 SHACL violation(s)")
+
+
 def test_a_malformed_query_gets_one_line_with_its_position(built):
     result = runner.invoke(app, ["query", str(built), "SELECT ?x WHERE { ?x ?p }"])
     assert result.exit_code == 1
