@@ -30,6 +30,7 @@ from .resolve import Resolution, resolve
 from .export import export
 from .store import STORE_NAME, StoreWriter, open_store
 from .streams import batched
+from .trig import TrigBlocks
 
 __all__ = ["BuildResult", "build", "OUTPUT_FILES"]
 
@@ -126,23 +127,36 @@ def _extract_with_cache(articles: Iterable[Article], nlp, cache: ExtractionCache
     return [done[article_id] for article_id in order if article_id in done]
 
 
-def _write_store(extractions: list, resolution: Resolution, iris: dict, merged, pipeline: str,
-                 result: BuildResult, clock: _Stopwatch) -> None:
+class _ArticleGraphs:
+    """The article graphs of a build: IRI -> digest in corpus order, and their quads on demand."""
+
+    def __init__(self, extractions: list, resolution: Resolution, iris: dict, pipeline: str):
+        self.resolution, self.iris = resolution, iris
+        self.by_iri = {str(article_iri(x.article.id)): x for x in extractions}
+        self.digests = {iri: article_graph_digest(x, resolution, iris, pipeline) for iri, x in self.by_iri.items()}
+
+    def quads_of(self, iri: str) -> list[ox.Quad]:
+        return article_quads(self.by_iri[iri], self.resolution, self.iris)
+
+
+def _write_store(graphs: _ArticleGraphs, merged: list[ox.Quad], blocks: TrigBlocks, result: BuildResult,
+                 clock: _Stopwatch) -> None:
     """Write the article graphs that are new or changed and the merged graph into the
-    next store, then swap it in."""
-    by_graph = {str(article_iri(x.article.id)): x for x in extractions}
-    with clock("rdf"):
-        digests = {iri: article_graph_digest(x, resolution, iris, pipeline) for iri, x in by_graph.items()}
+    next store, then swap it in; each written article graph is also kept as a TriG block."""
     with clock("store"):
-        writer = StoreWriter(result.out_dir, digests)
+        writer = StoreWriter(result.out_dir, graphs.digests)
     with writer:
         for chunk in batched(writer.to_write, ARTICLE_GRAPHS_PER_CHUNK):
+            quads = []
             with clock("rdf"):
-                quads = [quad for iri in chunk for quad in article_quads(by_graph[iri], resolution, iris)]
+                for iri in chunk:
+                    article = graphs.quads_of(iri)
+                    blocks.put(graphs.digests[iri], article)
+                    quads.extend(article)
             with clock("store"):
                 writer.add(quads)
         with clock("store"):
-            writer.add(ox.Quad(*map(to_oxigraph, triple), ox.DefaultGraph()) for triple in merged)
+            writer.add(merged)
             writer.commit()
     result.graphs_written = len(writer.to_write)
 
@@ -180,12 +194,16 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None
     if validate_shapes:
         with clock("validate"):
             result.violations = validate(merged)
-    _write_store(extractions, resolution, iris, merged, cache.fingerprint, result, clock)
-    store = open_store(result.out_dir)
-    with clock("write"):  # Oxigraph's serialisers, straight from the store to the files
-        for name, fmt in (("graph.trig", "trig"), ("graph.ttl", "ttl")):
-            with atomic_output(result.out_dir / name) as stream:
-                export(store, fmt, stream)
+    with clock("rdf"):
+        graphs = _ArticleGraphs(extractions, resolution, iris, cache.fingerprint)
+        merged_quads = [ox.Quad(*map(to_oxigraph, triple), ox.DefaultGraph()) for triple in merged]
+    blocks = TrigBlocks(result.out_dir / "cache" / "trig")
+    _write_store(graphs, merged_quads, blocks, result, clock)
+    with clock("write"):
+        blocks.write(result.out_dir / "graph.trig", merged_quads, graphs.digests, graphs.quads_of)
+        blocks.prune(graphs.digests.values())
+        with atomic_output(result.out_dir / "graph.ttl") as stream:
+            export(open_store(result.out_dir), "ttl", stream)
         write_atomic(result.out_dir / "merges.csv", _merges_csv(resolution))
     with clock("page"):
         network = actor_network(merged, records_evidence(extractions, resolution, iris))

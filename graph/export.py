@@ -16,9 +16,9 @@ from rdflib import Dataset
 from .network import actor_network, dataset_evidence
 from .query import PREFIXES
 
-__all__ = ["FORMATS", "export", "dataset_from_store"]
+__all__ = ["FORMATS", "EXPORT_PREFIXES", "export", "dataset_from_store"]
 
-_PREFIXES = {k: v for k, v in PREFIXES.items() if k != "ngid"}  # ids hold '/': full IRIs read better
+EXPORT_PREFIXES = {k: v for k, v in PREFIXES.items() if k != "ngid"}  # ids hold '/': full IRIs read better
 _RDF = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS}
 FORMATS = (*_RDF, "jsonld", "graphml", "gexf")
 
@@ -46,7 +46,7 @@ def export(store: ox.Store, fmt: str, output: BinaryIO | None = None) -> bytes |
     """``store`` in format ``fmt``: written to ``output`` if given, else returned."""
     if fmt in _RDF:  # Oxigraph's own serialisers, straight from the store
         default_only = ox.DefaultGraph() if fmt in ("ttl", "nt") else None
-        prefixes = _PREFIXES if fmt in ("ttl", "trig") else None
+        prefixes = EXPORT_PREFIXES if fmt in ("ttl", "trig") else None
         return store.dump(output, _RDF[fmt], from_graph=default_only, prefixes=prefixes)
     data = _networkx_or_jsonld(store, fmt)
     if output is None:

@@ -3,6 +3,8 @@ from pathlib import Path
 
 from graph.build import build
 from graph.evaluate import load_graph
+from graph.export import export
+from graph.store import open_store
 
 TEXTS = {
     "a1": "Titre un\nDmitri Peskov, porte-parole du Kremlin, a parlé à Djeddah, en Arabie saoudite.",
@@ -49,6 +51,9 @@ def test_incremental_equals_full_rebuild(tmp_path: Path):
     third = build([corpus], out, model=None)
     assert (third.extracted, third.graphs_written) == (0, 0)
     assert quads(out) == quads(tmp_path / "full")
+    store_dump = tmp_path / "store.nq"                                 # graph.trig (cached blocks) = the store
+    store_dump.write_bytes(export(open_store(out), "nq"))
+    assert quads(out) == set(load_graph(store_dump).quads((None, None, None, None)))
 
 
 def test_parallel_extraction_gives_the_same_graph(tmp_path: Path):

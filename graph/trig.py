@@ -1,0 +1,72 @@
+"""``graph.trig`` assembled from one cached TriG block per article graph.
+
+Reading a large store back to serialise it costs seconds per thousand articles; instead,
+each article graph is serialised once, when it is written, into ``DIR/cache/trig`` under
+its digest (see :func:`graph.rdf.article_graph_digest`), and the file is the prefixes,
+the merged graph and the blocks of the corpus's articles, concatenated. TriG allows it:
+each block is a complete ``<graph> { … }``.
+
+>>> import tempfile, pyoxigraph as ox
+>>> from pathlib import Path
+>>> folder = Path(tempfile.mkdtemp())
+>>> g, s = ox.NamedNode("https://example.org/g"), ox.NamedNode("https://example.org/s")
+>>> blocks = TrigBlocks(folder / "cache")
+>>> blocks.put("d1", [ox.Quad(s, s, ox.Literal("x"), g)])
+>>> blocks.write(folder / "graph.trig", [], {"https://example.org/g": "d1"}, quads_of=None)
+>>> len(list(ox.parse(path=str(folder / "graph.trig"))))
+1
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .export import EXPORT_PREFIXES
+from .files import atomic_output, write_atomic
+
+__all__ = ["TrigBlocks"]
+
+_HEADER = "".join(f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in EXPORT_PREFIXES.items()).encode()
+
+
+def _body(quads: Iterable[ox.Quad]) -> bytes:
+    """TriG of ``quads`` without the prefix lines (the file's header declares them once)."""
+    text = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=EXPORT_PREFIXES)
+    lines = text.splitlines(keepends=True)
+    return b"".join(line for line in lines if not line.startswith(b"@prefix "))
+
+
+class TrigBlocks:
+    def __init__(self, folder: str | Path):
+        self.folder = Path(folder)
+
+    def _path(self, digest: str) -> Path:
+        return self.folder / f"{digest}.trig"
+
+    def put(self, digest: str, quads: list[ox.Quad]) -> None:
+        write_atomic(self._path(digest), _body(quads), durable=False)
+
+    def write(self, target: str | Path, merged: Iterable[ox.Quad], graphs: Mapping[str, str],
+              quads_of: Callable[[str], list[ox.Quad]] | None) -> None:
+        """Write the dataset to ``target``: ``merged`` (default graph quads), then the
+        article graphs ``graphs`` (IRI -> digest) in order; a missing block is made
+        again from ``quads_of(iri)``."""
+        with atomic_output(target) as stream:
+            stream.write(_HEADER)
+            stream.write(_body(merged))
+            for iri, digest in graphs.items():
+                try:
+                    block = self._path(digest).read_bytes()
+                except FileNotFoundError:
+                    self.put(digest, quads_of(iri))
+                    block = self._path(digest).read_bytes()
+                stream.write(block)
+
+    def prune(self, keep: Iterable[str]) -> None:
+        """Forget the blocks of article graphs no longer in the build."""
+        wanted = {self._path(digest) for digest in keep}
+        for path in self.folder.glob("*.trig"):
+            if path not in wanted:
+                path.unlink(missing_ok=True)
