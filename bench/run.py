@@ -50,6 +50,31 @@ def bare_nlp_seconds(texts: list[str]) -> float:
     return time.perf_counter() - started
 
 
+def _parse_seconds(texts: list[str]) -> float:
+    started = time.perf_counter()
+    for _ in _BARE.pipe(texts, batch_size=32):
+        pass
+    return time.perf_counter() - started
+
+
+_BARE = None  # the bare pipeline, inherited by the forked processes of the two-process run
+
+
+def bare_nlp_two_processes_seconds(texts: list[str]) -> float:
+    """The machine's own ceiling for two jobs: bare ``nlp.pipe`` in two forked processes,
+    half of the texts each (no newsgraph code at all)."""
+    global _BARE
+    import multiprocessing
+    import spacy
+    from graph.nlp import DEFAULT_MODEL
+    _BARE = spacy.load(DEFAULT_MODEL, exclude=["senter"])
+    list(_BARE.pipe(texts[:5]))
+    started = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        pool.map(_parse_seconds, [texts[0::2], texts[1::2]])
+    return time.perf_counter() - started
+
+
 def median_ms(fn, repeat: int = 7) -> float:
     samples = []
     for _ in range(repeat):
@@ -141,6 +166,7 @@ def main() -> int:
     texts = [a.text for a in read_articles([corpus])]
     tokens = sum(len(tokenizer(t)) for t in texts)
     bare = bare_nlp_seconds(texts)
+    bare_two = bare_nlp_two_processes_seconds(texts)
     for jobs in (1, 2):
         run = timed_build(corpus, work / f"out-throughput-{jobs}", jobs)
         busy = run["seconds"] - run["timings"].get("model", 0.0)
@@ -149,9 +175,13 @@ def main() -> int:
     figures["build_tokens_per_s"] = figures["build_tokens_per_s_1job"]
     figures["ratio"] = round(figures["build_tokens_per_s_1job"] / figures["nlp_tokens_per_s"], 3)
     figures["ratio_2jobs"] = round(figures["build_tokens_per_s_2job"] / figures["nlp_tokens_per_s"], 3)
+    figures["nlp_tokens_per_s_2processes"] = round(tokens / bare_two)
+    figures["ratio_bare_2processes"] = round(bare / bare_two, 3)
     print(f"bare nlp.pipe, 1 process     {figures['nlp_tokens_per_s']:>8} tokens/s  ({base} articles, {tokens} tokens)")
     print(f"newsgraph build, 1 job       {figures['build_tokens_per_s_1job']:>8} tokens/s  ratio {figures['ratio']}")
     print(f"newsgraph build, 2 jobs      {figures['build_tokens_per_s_2job']:>8} tokens/s  ratio {figures['ratio_2jobs']}")
+    print(f"bare nlp.pipe, 2 processes   {figures['nlp_tokens_per_s_2processes']:>8} tokens/s  ratio "
+          f"{figures['ratio_bare_2processes']} (this machine's ceiling for two jobs)")
 
     largest = None
     for size in sizes:

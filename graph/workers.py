@@ -39,7 +39,7 @@ def _chunks(articles: Iterable[Article], size: int, batch_size: int) -> Iterator
 
 
 def extract_in_workers(articles: Iterable[Article], nlp: Language, *, jobs: int, batch_size: int = 32,
-                       chunk_size: int = 8) -> Iterator[ArticleExtraction]:
+                       chunk_size: int = 2) -> Iterator[ArticleExtraction]:
     """Extractions of ``articles`` in their order, computed by ``jobs`` forked processes."""
     global _PIPELINE
     _PIPELINE = nlp
