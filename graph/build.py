@@ -13,7 +13,6 @@ from itertools import chain
 from pathlib import Path
 
 import pyoxigraph as ox
-
 from spacy.language import Language
 
 from corpus import Article, Skipped, read_articles

@@ -15,7 +15,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from corpus import Article
-from .files import write_atomic
+from .files import remove_stale_temporaries, write_atomic
 from .records import ArticleExtraction
 
 __all__ = ["ExtractionCache", "pipeline_fingerprint"]
@@ -105,7 +105,7 @@ class ExtractionCache:
         """Forget the articles this build no longer has (removed or changed); save the manifest."""
         write_atomic(self.folder / _MANIFEST, json.dumps({"pipeline": self.fingerprint, "files": self._next_files}),
                      durable=False)
-        removed = 0
+        removed = remove_stale_temporaries(self.folder)
         if self.folder.is_dir():
             for path in self.folder.glob("*.pickle"):
                 if path not in self.used:

@@ -24,7 +24,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .export import EXPORT_PREFIXES
-from .files import atomic_output, write_atomic
+from .files import atomic_output, remove_stale_temporaries, write_atomic
 
 __all__ = ["TrigBlocks"]
 
@@ -65,7 +65,8 @@ class TrigBlocks:
                 stream.write(block)
 
     def prune(self, keep: Iterable[str]) -> None:
-        """Forget the blocks of article graphs no longer in the build."""
+        """Forget the blocks of article graphs no longer in the build, and what a killed build left."""
+        remove_stale_temporaries(self.folder)
         wanted = {self._path(digest) for digest in keep}
         for path in self.folder.glob("*.trig"):
             if path not in wanted:
