@@ -1,12 +1,14 @@
 """Turn a raw article file into clean paragraphs, keeping a map back to the file.
 
 Dropped: page furniture listed in ``boilerplate.toml``, empty lines, a paragraph that
-repeats an earlier one verbatim. Kept paragraphs are joined by a blank line; each
+repeats an earlier one verbatim (at least ``MIN_REPEAT_CHARS`` long: short lines such
+as « Moscou. » may well repeat). Kept paragraphs are joined by a blank line; each
 kept character maps to its place in the file (see :class:`corpus.article.Segment`).
 
->>> cleaned = clean_text("Publicité\\nMoscou et Kiev.\\nMoscou et Kiev.\\n")
->>> cleaned.text, cleaned.segments
-('Moscou et Kiev.', (Segment(clean_start=0, original_start=10, length=15),))
+>>> line = "Moscou et Kiev discutent depuis des semaines."
+>>> cleaned = clean_text(f"Publicité\\n{line}\\n{line}\\n")
+>>> cleaned.text == line, cleaned.segments
+(True, (Segment(clean_start=0, original_start=10, length=45),))
 """
 from __future__ import annotations
 

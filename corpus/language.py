@@ -2,7 +2,8 @@
 
 >>> looks_french("Le Kremlin a annoncé que les discussions avec les États-Unis se poursuivent dans la semaine.")
 True
->>> guess_language("The Kremlin said that talks with the United States would go on this week and that it was ready.")
+>>> guess_language("The Kremlin said on Monday that the talks with the United States would go on this "
+...                "week in Riyadh and that it was ready to listen to the proposals of the other side.")
 'en'
 """
 from __future__ import annotations
