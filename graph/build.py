@@ -32,14 +32,13 @@ from .workers import extract_in_workers
 from .render import network_html
 from .resolve import Resolution, resolve
 from .export import export
-from .store import STORE_NAME, StoreWriter, open_store
+from .store import GRAPHS_PER_BATCH, STORE_NAME, StoreWriter, open_store
 from .streams import batched
 from .trig import TrigBlocks
 
 __all__ = ["BuildResult", "build", "OUTPUT_FILES"]
 
 OUTPUT_FILES = ("graph.trig", "graph.ttl", "network.html", "merges.csv")
-ARTICLE_GRAPHS_PER_CHUNK = 256  # bounds the memory of the quads between generation and the store
 
 
 @dataclass
@@ -185,7 +184,7 @@ def _write_store(graphs: _ArticleGraphs, merged: list[ox.Quad], blocks: TrigBloc
     with clock("store"):
         writer = StoreWriter(result.out_dir, graphs.digests)
     with writer:
-        for chunk in batched(writer.to_write, ARTICLE_GRAPHS_PER_CHUNK):
+        for chunk in batched(writer.to_write, GRAPHS_PER_BATCH):
             quads = []
             with clock("rdf"):
                 for iri in chunk:

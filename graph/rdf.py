@@ -32,7 +32,7 @@ from .records import ArticleExtraction, Relation
 from .resolve import Entity, Resolution, slug
 
 __all__ = ["SCHEMA", "WD", "entity_iri", "article_iri", "entity_iris", "resolved_relations", "article_quads",
-           "article_graph_digest", "merged_graph", "records_evidence", "build_dataset", "to_oxigraph", "to_rdflib"]
+           "article_graph_digest", "merged_graph", "records_evidence", "rdflib_triple", "build_dataset", "to_oxigraph", "to_rdflib"]
 
 SCHEMA = Namespace("http://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -84,7 +84,9 @@ def article_quads(extraction: ArticleExtraction, resolution: Resolution,
     """The named graph of one article, as Oxigraph quads."""
     article = extraction.article
     graph = _node(article_iri(article.id))
-    nodes = {key: _node(iri) for key, iri in iris.items()}
+    def entity(key: str) -> ox.NamedNode:
+        return _node(iris[key])
+
     quads: list[ox.Quad] = []
 
     def add(s, p, o) -> None:
@@ -92,10 +94,10 @@ def article_quads(extraction: ArticleExtraction, resolution: Resolution,
 
     for key in dict.fromkeys(resolution.assignment.get((article.id, m)) for m in extraction.mentions):
         if key:
-            add(graph, _O["mentions"], nodes[key])
+            add(graph, _O["mentions"], entity(key))
     meetings: dict[frozenset, _Meeting] = {}
     for n, relation, s_key, o_key in resolved_relations(extraction, resolution):
-        s, p, o = nodes[s_key], _node(NG[relation.predicate]), nodes[o_key]
+        s, p, o = entity(s_key), _node(NG[relation.predicate]), entity(o_key)
         add(s, p, o)
         ev = relation.evidence
         node = ox.NamedNode(f"{ID}evidence/{article.id}/{n}")
@@ -112,7 +114,7 @@ def article_quads(extraction: ArticleExtraction, resolution: Resolution,
             pair = frozenset((s_key, o_key))
             if pair not in meetings:
                 meetings[pair] = _Meeting(ox.NamedNode(f"{ID}meeting/{article.id}/{len(meetings)}"), add)
-            meetings[pair].add(s, o, node, relation, resolution, nodes, article)
+            meetings[pair].add(s, o, node, relation, resolution, entity, article)
     return quads
 
 
@@ -124,7 +126,7 @@ class _Meeting:
         self.participants: set = set()
         self.first, self.located, self.dated = True, False, False
 
-    def add(self, s, o, evidence, relation: Relation, resolution: Resolution, nodes, article) -> None:
+    def add(self, s, o, evidence, relation: Relation, resolution: Resolution, entity, article) -> None:
         add, node = self._add, self.node
         if self.first:
             add(node, _O["type"], _O["Meeting"])
@@ -138,7 +140,7 @@ class _Meeting:
         if relation.place is not None and not self.located:
             place = resolution.assignment.get((article.id, relation.place))
             if place:
-                add(node, _O["location"], nodes[place])
+                add(node, _O["location"], entity(place))
                 self.located = True
         if relation.when and not self.dated:
             add(node, _O["dateText"], ox.Literal(relation.when, language="fr"))
@@ -268,6 +270,11 @@ def to_rdflib(term):
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
+def rdflib_triple(quad: ox.Quad) -> tuple:
+    """The triple of an Oxigraph quad, in rdflib terms."""
+    return to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)
+
+
 def build_dataset(extractions: Iterable[ArticleExtraction], resolution: Resolution) -> Dataset:
     """The whole dataset in rdflib: the merged default graph and every article graph."""
     extractions = list(extractions)
@@ -279,5 +286,5 @@ def build_dataset(extractions: Iterable[ArticleExtraction], resolution: Resoluti
     for extraction in extractions:
         named = ds.graph(article_iri(extraction.article.id))
         for quad in article_quads(extraction, resolution, iris):
-            named.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+            named.add(rdflib_triple(quad))
     return ds

@@ -26,9 +26,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-__all__ = ["STORE_NAME", "StoreError", "StoreWriter", "open_store", "store_path"]
+__all__ = ["GRAPHS_PER_BATCH", "STORE_NAME", "StoreError", "StoreWriter", "open_store", "store_path"]
 
 STORE_NAME = "store"
+GRAPHS_PER_BATCH = 256  # article graphs whose quads are held in memory at once, on their way in or out
 _DIGESTS = "newsgraph-graphs.json"  # article graph IRI -> digest, kept inside the store folder
 
 
@@ -59,6 +60,9 @@ class StoreWriter:
         self.graphs = dict(graphs)
         self.fresh = self.out_dir / f".{STORE_NAME}.new-{os.getpid()}"
         self.store: ox.Store | None = None
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        for leftover in self.out_dir.glob(f".{STORE_NAME}.*"):  # what a killed build left
+            shutil.rmtree(leftover, ignore_errors=True)
         previous = _previous_digests(self.target) if self.target.is_dir() else None
         self.base = previous is not None and self._copy_previous()
         previous = previous if self.base else {}
@@ -66,9 +70,6 @@ class StoreWriter:
         self.to_remove = [iri for iri, digest in previous.items() if self.graphs.get(iri) != digest]
 
     def _copy_previous(self) -> bool:
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        for leftover in self.out_dir.glob(f".{STORE_NAME}.*"):
-            shutil.rmtree(leftover, ignore_errors=True)
         try:
             ox.Store.read_only(str(self.target)).backup(str(self.fresh))
             return True
@@ -77,10 +78,6 @@ class StoreWriter:
             return False
 
     def __enter__(self) -> StoreWriter:
-        if not self.base:
-            self.out_dir.mkdir(parents=True, exist_ok=True)
-            for leftover in self.out_dir.glob(f".{STORE_NAME}.*"):
-                shutil.rmtree(leftover, ignore_errors=True)
         self.store = ox.Store(str(self.fresh))
         for iri in self.to_remove:
             self.store.remove_graph(ox.NamedNode(iri))

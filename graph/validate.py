@@ -19,12 +19,11 @@ from pyshacl import validate as shacl_validate
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, SH
 
-from .rdf import SCHEMA, to_rdflib
+from .rdf import SCHEMA, rdflib_triple, to_rdflib
+from .store import GRAPHS_PER_BATCH
 from .streams import batched
 
 __all__ = ["Violation", "validate", "validate_article_quads", "validate_store"]
-
-ARTICLE_GRAPHS_PER_CHUNK = 256
 
 _EVIDENCE_SHAPE = URIRef("https://w3id.org/newsgraph/shapes#EvidenceShape")
 
@@ -75,7 +74,7 @@ def validate_article_quads(quads: Iterable[ox.Quad]) -> list[Violation]:
     graph = Graph()
     articles = set()
     for quad in quads:
-        graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+        graph.add(rdflib_triple(quad))
         articles.add(quad.graph_name)
     for article in articles:  # what the shape checks ``ng:statedIn`` against; stated in the merged graph
         graph.add((to_rdflib(article), RDF.type, SCHEMA.NewsArticle))
@@ -87,9 +86,9 @@ def validate_store(store: ox.Store) -> list[Violation]:
     article graphs against the evidence shape."""
     merged = Graph()
     for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
-        merged.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+        merged.add(rdflib_triple(quad))
     violations = validate(merged)
-    for chunk in batched(store.named_graphs(), ARTICLE_GRAPHS_PER_CHUNK):
+    for chunk in batched(store.named_graphs(), GRAPHS_PER_BATCH):
         violations.extend(validate_article_quads(
             quad for graph in chunk for quad in store.quads_for_pattern(None, None, None, graph)))
     return violations

@@ -17,6 +17,13 @@ def quads(out: Path) -> set:
     return set(load_graph(out / "graph.trig").quads((None, None, None, None)))
 
 
+def corpus_of(tmp_path: Path, texts: dict) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write(corpus, texts)
+    return corpus
+
+
 def write(corpus: Path, texts: dict) -> None:
     for path in corpus.glob("*.txt"):
         path.unlink()
@@ -25,9 +32,7 @@ def write(corpus: Path, texts: dict) -> None:
 
 
 def test_incremental_equals_full_rebuild(tmp_path: Path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    write(corpus, TEXTS)
+    corpus = corpus_of(tmp_path, TEXTS)
     out = tmp_path / "out"
     first = build([corpus], out, model=None)
     assert (first.extracted, first.reused) == (3, 0)
@@ -57,9 +62,8 @@ def test_incremental_equals_full_rebuild(tmp_path: Path):
 
 
 def test_parallel_extraction_gives_the_same_graph(tmp_path: Path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    write(corpus, {f"{name}-{n}": f"{text}\nSuite numéro {n}." for n in range(6) for name, text in TEXTS.items()})
+    corpus = corpus_of(tmp_path, {f"{name}-{n}": f"{text}\nSuite numéro {n}." for n in range(6)
+                                  for name, text in TEXTS.items()})
     one = build([corpus], tmp_path / "one", model=None)
     two = build([corpus], tmp_path / "two", model=None, jobs=2)
     assert one.articles == two.articles == 18
@@ -67,9 +71,7 @@ def test_parallel_extraction_gives_the_same_graph(tmp_path: Path):
 
 
 def test_a_changed_lexicon_invalidates_the_cache(tmp_path: Path, monkeypatch):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    write(corpus, TEXTS)
+    corpus = corpus_of(tmp_path, TEXTS)
     out = tmp_path / "out"
     build([corpus], out, model=None)
     import graph.build as module
@@ -79,9 +81,7 @@ def test_a_changed_lexicon_invalidates_the_cache(tmp_path: Path, monkeypatch):
 
 def test_files_unchanged_since_the_last_build_are_not_read_again(tmp_path: Path, monkeypatch):
     import graph.build as module
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    write(corpus, TEXTS)
+    corpus = corpus_of(tmp_path, TEXTS)
     out = tmp_path / "out"
     build([corpus], out, model=None)
     read = []
