@@ -5,7 +5,22 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
-__all__ = ["Article", "Segment"]
+__all__ = ["Article", "Segment", "pickled_by_fields"]
+
+
+def pickled_by_fields(cls):
+    """Class decorator: a frozen slots dataclass pickles as a constructor call.
+
+    The default path for such classes looks up ``fields()`` for every object it
+    restores, which made loading a large extraction cache three times slower.
+    """
+    names = cls.__slots__
+
+    def __reduce__(self):
+        return cls, tuple(getattr(self, name) for name in names)
+
+    cls.__reduce__ = __reduce__
+    return cls
 
 
 class Segment(NamedTuple):
@@ -17,6 +32,7 @@ class Segment(NamedTuple):
     length: int
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Article:
     """A cleaned article.

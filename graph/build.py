@@ -2,33 +2,31 @@
 from __future__ import annotations
 
 import csv
-import hashlib
+import gc
 import io
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
 import pyoxigraph as ox
-from spacy.language import Language
 
 from corpus import Article, Skipped, read_articles
 from corpus.readers import find_article_files
-from .cache import ExtractionCache, pipeline_fingerprint
+from .cache import CachedEntry, ExtractionCache, pipeline_fingerprint, text_digest
 from .curation import load_curation
-from .extract import extract_articles
 from .files import atomic_output, remove_stale_temporaries, write_atomic
 from .network import actor_network
 from .rdf import (article_graph_digest, article_iri, article_quads, entity_iris, merged_graph,
                   records_evidence, to_oxigraph)
-from .nlp import DEFAULT_MODEL, load_pipeline, model_version
+from .nlp import DEFAULT_MODEL, model_version
 from .records import ArticleExtraction
 from .reason import infer
 from .validate import Violation, validate
-from .workers import extract_in_workers
+from .workers import ExtractionWorkers
 from .render import network_html
 from .resolve import Resolution, resolve
 from .export import export
@@ -78,9 +76,9 @@ class _Stopwatch:
             self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - started
 
 
-def _corpus(paths: Iterable[str | Path], cache: ExtractionCache) -> Iterator[Article | ArticleExtraction | Skipped]:
-    """What the files under ``paths`` hold: the cached extractions of a file unchanged since
-    the last build (not read again), else its articles, or why it was skipped."""
+def _corpus(paths: Iterable[str | Path], cache: ExtractionCache) -> Iterator[Article | CachedEntry | Skipped]:
+    """What the files under ``paths`` hold: the cache entries of a file unchanged since the
+    last build (not read again), else its articles, or why it was skipped."""
     for item in find_article_files(paths):
         if isinstance(item, Skipped):
             yield item
@@ -102,21 +100,20 @@ def _corpus(paths: Iterable[str | Path], cache: ExtractionCache) -> Iterator[Art
             cache.note_file(item, stat, articles)
 
 
-def _unique_articles(items: Iterable[Article | ArticleExtraction | Skipped],
-                     skipped: list[Skipped]) -> Iterator[Article | ArticleExtraction]:
-    """Articles (or their known extractions), each text once; skipped files and exact
+def _unique_articles(items: Iterable[Article | CachedEntry | Skipped],
+                     skipped: list[Skipped]) -> Iterator[Article | CachedEntry]:
+    """Articles (or their cache entries), each text once; skipped files and exact
     duplicates go to ``skipped``."""
     seen: dict[str, str] = {}
     for item in items:
         if isinstance(item, Skipped):
             skipped.append(item)
             continue
-        article = item.article if isinstance(item, ArticleExtraction) else item
-        digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+        digest = item.text_digest if isinstance(item, CachedEntry) else text_digest(item)
         if digest in seen:
-            skipped.append(Skipped(article.source, f"same text as {seen[digest]}, kept once"))
+            skipped.append(Skipped(item.source, f"same text as {seen[digest]}, kept once"))
             continue
-        seen[digest] = article.source
+        seen[digest] = item.source
         yield item
 
 
@@ -130,38 +127,52 @@ def _merges_csv(resolution: Resolution) -> str:
     return buffer.getvalue()
 
 
-def _extract_with_cache(items: Iterable[Article | ArticleExtraction], pipeline: Callable[[], Language],
-                        cache: ExtractionCache, result: BuildResult, *, batch_size: int, jobs: int,
-                        progress) -> list[ArticleExtraction]:
-    """Extractions in reading order: known and cached ones reused, the others streamed
-    through spaCy; ``pipeline()`` is called only if there is something to extract."""
+def _extract_with_cache(items: Iterable[Article | CachedEntry], model: str | None, cache: ExtractionCache,
+                        result: BuildResult, *, batch_size: int, jobs: int, progress) -> list[ArticleExtraction]:
+    """Extractions in reading order: cached ones loaded, the others extracted by worker
+    processes, which load the model while the parent reads the cache."""
     order: list[str] = []
+    cached: list[CachedEntry] = []
+    missing: list[Article] = []
+    for item in items:
+        entry = item if isinstance(item, CachedEntry) else cache.entry(item)
+        order.append(entry.article_id if entry else item.id)
+        if entry:
+            cached.append(entry)
+        else:
+            missing.append(item)
     done: dict[str, ArticleExtraction] = {}
+    with ExitStack() as stack:
+        workers: list[ExtractionWorkers] = []  # started on the first article to extract
+        streams: list[Iterator[ArticleExtraction]] = []
 
-    def misses() -> Iterator[Article]:
-        for item in items:
-            article = item.article if isinstance(item, ArticleExtraction) else item
-            order.append(article.id)
-            known = item if isinstance(item, ArticleExtraction) else cache.get(article)
-            if known is not None:
-                done[article.id] = known
-                result.reused += 1
+        def extract(articles: list[Article]) -> None:
+            if not workers:
+                workers.append(stack.enter_context(ExtractionWorkers(model, jobs=jobs)))
+            streams.append(workers[0].extract(articles, batch_size=batch_size))
+
+        if missing:
+            extract(missing)
+        damaged = []
+        for entry in cached:
+            extraction = cache.load(entry)
+            if extraction is None:
+                damaged.append(entry)
             else:
-                yield article
-
-    pending = misses()
-    first = next(pending, None)
-    if first is not None:
-        nlp = pipeline()
-        stream = chain([first], pending)
-        extracted = (extract_articles(stream, nlp, batch_size=batch_size) if jobs == 1
-                     else extract_in_workers(stream, nlp, jobs=jobs, batch_size=batch_size))
-        for extraction in extracted:
+                done[entry.article_id] = extraction
+                result.reused += 1
+        if damaged:  # removed or unreadable since this build looked: extract those again
+            ids = {entry.article_id for entry in damaged}
+            extract([a for a in read_articles(sorted({Path(e.source) for e in damaged}))
+                     if isinstance(a, Article) and a.id in ids])
+        for extraction in chain.from_iterable(streams):
             cache.put(extraction)
             done[extraction.article.id] = extraction
             result.extracted += 1
             if progress is not None:
                 progress(result.extracted)
+        if workers:
+            result.timings["model"] = workers[0].model_seconds
     return [done[article_id] for article_id in order if article_id in done]
 
 
@@ -199,32 +210,9 @@ def _write_store(graphs: _ArticleGraphs, merged: list[ox.Quad], blocks: TrigBloc
     result.graphs_written = len(writer.to_write)
 
 
-def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None = DEFAULT_MODEL,
-          jobs: int = 1, batch_size: int = 32, curation: str | Path | None = None,
-          progress: Callable[[int], None] | None = None, validate_shapes: bool = True) -> BuildResult:
-    """Build the graph of the articles under ``paths`` into ``out_dir``, applying the
-    analyst's ``curation`` file if one is given."""
-    started = time.perf_counter()
-    curated = load_curation(curation) if curation else None
-    result = BuildResult(Path(out_dir))
-    if result.out_dir.is_dir():
-        remove_stale_temporaries(result.out_dir)
-    clock = _Stopwatch(result.timings)
-
-    def pipeline() -> Language:
-        with clock("model"):
-            return load_pipeline(model)
-
-    cache = ExtractionCache(result.out_dir / "cache", pipeline_fingerprint(str(model), model_version(model)))
-    with clock("extract"):
-        extractions = _extract_with_cache(_unique_articles(_corpus(paths, cache), result.skipped), pipeline,
-                                          cache, result, batch_size=batch_size, jobs=jobs, progress=progress)
-        cache.prune()
-    result.timings["extract"] -= result.timings.get("model", 0.0)  # the model loads inside that stage
-    result.articles = len(extractions)
-    if not extractions:
-        result.seconds = time.perf_counter() - started
-        return result
+def _write_graph(extractions: list[ArticleExtraction], curated, pipeline: str, result: BuildResult,
+                 clock: _Stopwatch, validate_shapes: bool):
+    """Resolve, reason and validate, then write the store, the graph files and the network page."""
     with clock("resolve"):
         resolution = resolve(((x.article.id, x.mentions) for x in extractions), curation=curated)
         iris = entity_iris(resolution)
@@ -236,7 +224,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None
         with clock("validate"):
             result.violations = validate(merged)
     with clock("rdf"):
-        graphs = _ArticleGraphs(extractions, resolution, iris, cache.fingerprint)
+        graphs = _ArticleGraphs(extractions, resolution, iris, pipeline)
         merged_quads = [ox.Quad(*map(to_oxigraph, triple), ox.DefaultGraph()) for triple in merged]
     blocks = TrigBlocks(result.out_dir / "cache" / "trig")
     _write_store(graphs, merged_quads, blocks, result, clock)
@@ -250,6 +238,55 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None
         network = actor_network(merged, records_evidence(extractions, resolution, iris))
         write_atomic(result.out_dir / "network.html", network_html(network))
 
+    return resolution, network
+
+
+@contextmanager
+def _collector_paused():
+    """No cyclic garbage collection for the block, and none later of what is alive now.
+
+    After extraction the build holds millions of small acyclic records until it ends, and
+    what follows allocates much and frees little: at 10,000 articles the collector's
+    repeated scans of that heap cost more than resolution itself. Whatever cycles the
+    block leaves are collected when it ends.
+    """
+    collecting = gc.isenabled()
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if collecting:
+            gc.enable()
+
+
+def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None = DEFAULT_MODEL,
+          jobs: int = 1, batch_size: int = 32, curation: str | Path | None = None,
+          progress: Callable[[int], None] | None = None, validate_shapes: bool = True) -> BuildResult:
+    """Build the graph of the articles under ``paths`` into ``out_dir``, applying the
+    analyst's ``curation`` file if one is given."""
+    started = time.perf_counter()
+    curated = load_curation(curation) if curation else None
+    result = BuildResult(Path(out_dir))
+    if result.out_dir.is_dir():
+        remove_stale_temporaries(result.out_dir)
+    clock = _Stopwatch(result.timings)
+
+    cache = ExtractionCache(result.out_dir / "cache", pipeline_fingerprint(str(model), model_version(model)))
+    with clock("extract"):
+        extractions = _extract_with_cache(_unique_articles(_corpus(paths, cache), result.skipped), model,
+                                          cache, result, batch_size=batch_size, jobs=jobs, progress=progress)
+        cache.prune()
+    # the workers load the model inside that stage, while the parent reads the cache
+    result.timings["extract"] = max(result.timings["extract"] - result.timings.get("model", 0.0), 0.0)
+    result.articles = len(extractions)
+    if not extractions:
+        result.seconds = time.perf_counter() - started
+        return result
+    with _collector_paused():
+        resolution, network = _write_graph(extractions, curated, cache.fingerprint, result, clock,
+                                           validate_shapes)
     result.entities_by_type = Counter(e.type for e in resolution.entities.values())
     result.relations_by_type = Counter(data["relation"] for _, _, data in network.edges(data=True))
     result.merges = len(resolution.merges)

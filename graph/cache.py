@@ -7,18 +7,20 @@ article is extracted again; change one article and only that one is.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import pickle
 from importlib.resources import files
+from dataclasses import dataclass
 from pathlib import Path
 
 from corpus import Article
 from .files import remove_stale_temporaries, write_atomic
 from .records import ArticleExtraction
 
-__all__ = ["ExtractionCache", "pipeline_fingerprint"]
+__all__ = ["CachedEntry", "ExtractionCache", "pipeline_fingerprint", "text_digest"]
 
 _MANIFEST = "files.json"
 
@@ -35,6 +37,21 @@ def pipeline_fingerprint(model: str, model_version: str) -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def text_digest(article: Article) -> str:
+    """SHA-256 of the cleaned text: articles with the same digest say the same thing."""
+    return hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class CachedEntry:
+    """An extraction in the cache, not loaded yet: its file name, its article, the article's file."""
+
+    name: str
+    article_id: str
+    text_digest: str
+    source: str
 
 
 class ExtractionCache:
@@ -59,34 +76,47 @@ class ExtractionCache:
         files = manifest.get("files")
         return files if isinstance(files, dict) else {}
 
-    def known_file(self, path: Path, stat: os.stat_result) -> list[ArticleExtraction] | None:
-        """The extractions of ``path`` if the file is unchanged since the last build and all are cached."""
+    def known_file(self, path: Path, stat: os.stat_result) -> list[CachedEntry] | None:
+        """The cache entries of ``path`` if the file is unchanged since the last build and all are cached."""
         entry = self._files.get(str(path))
         if not entry or entry[:2] != [stat.st_size, stat.st_mtime_ns]:
             return None
-        found = [self._load(self.folder / name) for name in entry[2]]
-        if any(x is None for x in found):
+        try:
+            found = [CachedEntry(name, article_id, digest, str(path)) for name, article_id, digest in entry[2]]
+        except (TypeError, ValueError):  # a manifest from an older version
             return None
-        self.used.update(self.folder / name for name in entry[2])
+        if not all((self.folder / x.name).is_file() for x in found):
+            return None
+        self.used.update(self.folder / x.name for x in found)
         self._next_files[str(path)] = entry
         return found
 
     def note_file(self, path: Path, stat: os.stat_result, articles: list[Article]) -> None:
         """Remember which articles ``path`` held, for the next build."""
-        self._next_files[str(path)] = [stat.st_size, stat.st_mtime_ns, [self._path(a).name for a in articles]]
+        self._next_files[str(path)] = [stat.st_size, stat.st_mtime_ns,
+                                       [[self._path(a).name, a.id, text_digest(a)] for a in articles]]
 
     def _path(self, article: Article) -> Path:
         digest = hashlib.sha256("\0".join((self.fingerprint, article.id, article.source, article.original,
                                            article.published or "")).encode()).hexdigest()[:24]
         return self.folder / f"{digest}.pickle"
 
-    def get(self, article: Article) -> ArticleExtraction | None:
+    def entry(self, article: Article) -> CachedEntry | None:
+        """The cache entry of ``article``, if there is one."""
         path = self._path(article)
         self.used.add(path)
-        return self._load(path)
+        return CachedEntry(path.name, article.id, text_digest(article), article.source) if path.is_file() else None
+
+    def load(self, entry: CachedEntry) -> ArticleExtraction | None:
+        """The extraction ``entry`` holds, or None if it was removed or damaged since."""
+        return self._load(self.folder / entry.name)
 
     @staticmethod
     def _load(path: Path) -> ArticleExtraction | None:
+        # An entry is a few hundred small objects, none in a cycle: left on, the cyclic
+        # collector would scan the ever-growing heap again and again while 10,000 load.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             with path.open("rb") as handle:
                 extraction = pickle.load(handle)
@@ -94,6 +124,9 @@ class ExtractionCache:
             return None
         except Exception:  # a damaged entry is simply extracted again
             return None
+        finally:
+            if collecting:
+                gc.enable()
         return extraction if isinstance(extraction, ArticleExtraction) else None
 
     def put(self, extraction: ArticleExtraction) -> None:

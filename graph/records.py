@@ -4,10 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from corpus import Article
+from corpus.article import pickled_by_fields
 
 __all__ = ["Mention", "Evidence", "Relation", "ArticleExtraction"]
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Mention:
     """An actor as one article refers to it.
@@ -26,6 +28,7 @@ class Mention:
     refers_to: Mention | None = None  # a description's named actor (« le président russe »)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a relation is stated: the sentence as written in the file, and its offsets there."""
@@ -38,6 +41,7 @@ class Evidence:
     planned: bool = False
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Relation:
     """A triple an article states; an interaction may say where (``place``) and when (``when``, as written)."""
@@ -50,6 +54,7 @@ class Relation:
     when: str | None = None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ArticleExtraction:
     article: Article

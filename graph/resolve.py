@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import cdist
@@ -111,9 +111,9 @@ def resolve(articles: Iterable[tuple[str, Iterable[Mention]]], gazetteer: Gazett
         key = f"{mention.type.lower()}/{slug(name_key(mention.text))}"
         rule, score = "same-name", 1.0
         if mention.type == "Person" and len(_tokens(mention.text)) == 1:
-            holders = full_names.get(_tokens(mention.text)[0], {})
-            local_keys = {k for art, k in holders if art == article_id}
-            global_keys = {k for _, k in holders}
+            holders = full_names.get(_tokens(mention.text)[0])
+            local_keys = holders.by_article.get(article_id, ()) if holders else ()
+            global_keys = holders.keys if holders else ()
             if len(local_keys) == 1:
                 key, rule, score = next(iter(local_keys)), "surname-in-article", 0.9
             elif not local_keys and len(global_keys) == 1:
@@ -262,16 +262,28 @@ def _similar(kind: str, a: str, b: str) -> bool:
     return same_name(a, b, 92)
 
 
-def _full_person_names(decided, pending, gazetteer) -> dict[str, set[tuple[str, str]]]:
-    """Last name -> ``{(article, entity key)}`` of every multi-word person name (a blocking index)."""
-    names: dict[str, set[tuple[str, str]]] = defaultdict(set)
+@dataclass
+class _Holders:
+    """The entity keys of the full person names ending with one last name, overall and per article."""
+
+    keys: set[str] = field(default_factory=set)
+    by_article: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, article_id: str, key: str) -> None:
+        self.keys.add(key)
+        self.by_article[article_id].add(key)
+
+
+def _full_person_names(decided, pending, gazetteer) -> dict[str, _Holders]:
+    """Last name -> the holders of every multi-word person name ending with it (a blocking index)."""
+    names: dict[str, _Holders] = defaultdict(_Holders)
     for (article_id, mention), (key, _, _) in decided.items():
         if mention.type == "Person" and len(_tokens(mention.text)) > 1:
-            names[_tokens(mention.text)[-1]].add((article_id, key))
+            names[_tokens(mention.text)[-1]].add(article_id, key)
     for article_id, mention in pending:
         tokens = _tokens(mention.text)
         if mention.type == "Person" and len(tokens) > 1:
-            names[tokens[-1]].add((article_id, f"person/{slug(name_key(mention.text))}"))
+            names[tokens[-1]].add(article_id, f"person/{slug(name_key(mention.text))}")
     return names
 
 

@@ -1,49 +1,82 @@
-"""Parallel extraction: worker processes that parse *and* run the rules.
+"""Parallel extraction: worker processes that load the model, parse *and* run the rules.
 
-spaCy's own ``n_process`` sends every parsed Doc back to the parent, which then runs
-the rules alone; here each worker returns only the small extraction records, so the
-parent stays free and the work splits evenly over the cores. Workers are forked after
-the pipeline is loaded, so the model is loaded once.
+The workers start loading the model the moment they are created, so the caller can do
+something else meanwhile (a build reads its extraction cache). spaCy's own
+``n_process`` would send every parsed Doc back to the parent, which would then run the
+rules alone; here each worker returns only the small extraction records, so the work
+splits evenly over the cores.
 
 >>> from corpus import article_from_text
->>> from graph.nlp import load_pipeline
 >>> article = article_from_text("a1", "Dmitri Peskov, porte-parole du Kremlin, a parlé.", "a1.txt")
->>> [x.article.id for x in extract_in_workers([article], load_pipeline(model=None), jobs=2)]
+>>> with ExtractionWorkers(model=None, jobs=2) as workers:
+...     [x.article.id for x in workers.extract([article])]
 ['a1']
 """
 from __future__ import annotations
 
 import multiprocessing
+import time
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 
 from corpus import Article
 from .extract import extract_articles
+from .nlp import load_pipeline
 from .records import ArticleExtraction
 from .streams import batched
 
-__all__ = ["extract_in_workers"]
+__all__ = ["ExtractionWorkers"]
 
-_PIPELINE: Language | None = None  # set in the parent before forking, inherited by the workers
+# One worker's state, set by _load_pipeline when the worker starts.
+_PIPELINE: Language | None = None
+_LOAD_ERROR: Exception | None = None
+_LOAD_SECONDS = 0.0
 
 
-def _extract_chunk(args: tuple[list[Article], int]) -> list[ArticleExtraction]:
+def _load_pipeline(model: str | None) -> None:
+    global _PIPELINE, _LOAD_ERROR, _LOAD_SECONDS
+    started = time.perf_counter()
+    try:
+        _PIPELINE = load_pipeline(model)
+    except Exception as err:  # noqa: BLE001  a pool respawns a worker whose start fails, forever:
+        _LOAD_ERROR = err     # keep the error and raise it with the first task instead
+    _LOAD_SECONDS = time.perf_counter() - started
+
+
+def _extract_chunk(args: tuple[list[Article], int]) -> tuple[list[ArticleExtraction], float]:
+    """The chunk's extractions, and the seconds this worker took to load the model (once)."""
+    global _LOAD_SECONDS
+    if _LOAD_ERROR is not None:
+        raise _LOAD_ERROR
     articles, batch_size = args
-    return list(extract_articles(articles, _PIPELINE, batch_size=batch_size))
+    load_seconds, _LOAD_SECONDS = _LOAD_SECONDS, 0.0
+    return list(extract_articles(articles, _PIPELINE, batch_size=batch_size)), load_seconds
 
 
-def _chunks(articles: Iterable[Article], size: int, batch_size: int) -> Iterator[tuple[list[Article], int]]:
-    for chunk in batched(articles, size):
-        yield chunk, batch_size
+class ExtractionWorkers:
+    """``jobs`` forked processes, each loading ``model`` as soon as it starts."""
 
+    def __init__(self, model: str | None, *, jobs: int = 1):
+        self._pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_load_pipeline, initargs=(model,))
+        self.model_seconds = 0.0  # the longest model load among the workers that reported
 
-def extract_in_workers(articles: Iterable[Article], nlp: Language, *, jobs: int, batch_size: int = 32,
-                       chunk_size: int = 2) -> Iterator[ArticleExtraction]:
-    """Extractions of ``articles`` in their order, computed by ``jobs`` forked processes."""
-    global _PIPELINE
-    _PIPELINE = nlp
-    context = multiprocessing.get_context("fork")
-    with context.Pool(jobs) as pool:
-        for extractions in pool.imap(_extract_chunk, _chunks(articles, chunk_size, batch_size)):
-            yield from extractions
+    def extract(self, articles: Iterable[Article], *, batch_size: int = 32,
+                chunk_size: int = 2) -> Iterator[ArticleExtraction]:
+        """Extractions of ``articles`` in their order. The work is queued at once, results come lazily."""
+        chunks = ((chunk, batch_size) for chunk in batched(articles, chunk_size))
+        results = self._pool.imap(_extract_chunk, chunks)
+
+        def collect() -> Iterator[ArticleExtraction]:
+            for extractions, load_seconds in results:
+                self.model_seconds = max(self.model_seconds, load_seconds)
+                yield from extractions
+
+        return collect()
+
+    def __enter__(self) -> ExtractionWorkers:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._pool.terminate()
+        self._pool.join()
