@@ -30,7 +30,9 @@ def child_build(corpus: str, out: str, jobs: int) -> None:
     result = build([corpus], out, jobs=jobs)
     print(json.dumps({"seconds": time.perf_counter() - started, "timings": result.timings,
                       "articles": result.articles, "extracted": result.extracted,
-                      "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                      "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      # the model lives in the extraction workers: the largest one's peak
+                      "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 
 
 def timed_build(corpus: Path, out: Path, jobs: int = 1) -> dict:
@@ -192,8 +194,10 @@ def main() -> int:
         run = timed_build(corpus, out)
         busy = run["seconds"] - run["timings"].get("model", 0.0)
         figures["sizes"][size] = {"seconds_per_article": round(busy / size, 4), "peak_rss_mb": round(run["rss_mb"]),
+                                  "worker_peak_rss_mb": round(run["worker_rss_mb"]),
                                   "stages": {k: round(v, 2) for k, v in run["timings"].items()}}
-        print(f"{size:>6} articles   {busy / size:.4f} s/article   peak RSS {run['rss_mb']:.0f} MB   "
+        print(f"{size:>6} articles   {busy / size:.4f} s/article   peak RSS {run['rss_mb']:.0f} MB "
+              f"(+ worker {run['worker_rss_mb']:.0f} MB)   "
               + " ".join(f"{k} {v:.1f}s" for k, v in run["timings"].items()))
         largest = (size, corpus, out)
         figures["page_s"] = round(run["timings"].get("page", 0.0), 2)

@@ -192,9 +192,9 @@ def _write_store(graphs: _ArticleGraphs, merged: list[ox.Quad], blocks: TrigBloc
                  clock: _Stopwatch) -> None:
     """Write the article graphs that are new or changed and the merged graph into the
     next store, then swap it in; each written article graph is also kept as a TriG block."""
-    with clock("store"):
-        writer = StoreWriter(result.out_dir, graphs.digests)
-    with writer:
+    with ExitStack() as stack:
+        with clock("store"):  # opening removes the graphs that changed or went
+            writer = stack.enter_context(StoreWriter(result.out_dir, graphs.digests))
         for chunk in batched(writer.to_write, GRAPHS_PER_BATCH):
             quads = []
             with clock("rdf"):

@@ -1,7 +1,15 @@
 """SPARQL over the store: named analyst queries, parameters, and result formats.
 
 A named query is a ``.rq`` file in ``graph/queries/``: its first comment line says what
-it answers, ``# param NAME = DEFAULT`` lines declare parameters, bound at run time.
+it answers, ``# param NAME = DEFAULT`` lines declare parameters, bound at run time:
+``?NAME`` becomes the value as a string, ``?NAME_key`` the value folded as entity name
+keys are (``ng:nameKey``: case, accents, look-alike letters, a leading article), so
+``?actor ng:nameKey ?actor_key`` finds an actor through an index, not a scan.
+
+>>> store = ox.Store()
+>>> store.add(ox.Quad(ox.NamedNode("http://x/putin"), ox.NamedNode(PREFIXES["ng"] + "nameKey"), ox.Literal("vladimir poutine")))
+>>> [s["e"].value for s in run_query(store, "SELECT ?e { ?e ng:nameKey ?actor_key }", {"actor": "Vladimir POUTINE"})]
+['http://x/putin']
 """
 from __future__ import annotations
 
@@ -15,6 +23,7 @@ from importlib.resources import files
 
 import pyoxigraph as ox
 
+from ontology.names import name_key
 from ontology.namespace import BASE
 
 __all__ = ["NamedQuery", "QueryError", "named_queries", "run_query", "format_result", "sparql_string", "PREFIXES"]
@@ -63,6 +72,7 @@ def run_query(store: ox.Store, sparql: str, params: dict[str, str] | None = None
             raise QueryError(f"unknown parameter {key!r} (this query takes: {', '.join(declared) or 'none'})")
         bound[key] = value
     for key, value in bound.items():
+        sparql = re.sub(rf"[?$]{key}_key\b", lambda _: sparql_string(name_key(value)), sparql)
         sparql = re.sub(rf"[?$]{key}\b", lambda _: sparql_string(value), sparql)
     try:
         return store.query(sparql, prefixes=PREFIXES)

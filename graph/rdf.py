@@ -26,6 +26,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD, Namespace
 
+from ontology.names import name_key
 from ontology.namespace import ID, NG
 from .dates import normalise_date
 from .records import ArticleExtraction, Relation
@@ -206,6 +207,8 @@ def merged_graph(extractions: Iterable[ArticleExtraction], resolution: Resolutio
         if entity.wikidata:
             add((node, OWL.sameAs, WD[entity.wikidata]))
         add((node, NG.mentionCount, Literal(entity.mention_count)))
+        for key_name in {name_key(name) for name in (entity.label, *entity.names)}:
+            add((node, NG.nameKey, Literal(key_name)))
 
     for n, merge in enumerate(resolution.merges):
         node = ID[f"merge/{n}"]

@@ -54,6 +54,7 @@ class NG(DefinedNamespace):
     supportCount: URIRef
     sourceFile: URIRef
     mentionCount: URIRef
+    nameKey: URIRef
     participant: URIRef
     dateText: URIRef
     evidence: URIRef
