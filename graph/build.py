@@ -127,6 +127,26 @@ def _merges_csv(resolution: Resolution) -> str:
     return buffer.getvalue()
 
 
+@contextmanager
+def _collector_paused():
+    """No cyclic garbage collection for the block, and none later of what is alive now.
+
+    A build loads or creates millions of small acyclic records that live until it ends,
+    and allocates much and frees little after extraction: at 10,000 articles the
+    collector's repeated scans of that heap cost more than loading the cache or resolving
+    entities. Whatever cycles the block leaves are collected when it ends.
+    """
+    collecting = gc.isenabled()
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if collecting:
+            gc.enable()
+
+
 def _extract_with_cache(items: Iterable[Article | CachedEntry], model: str | None, cache: ExtractionCache,
                         result: BuildResult, *, batch_size: int, jobs: int, progress) -> list[ArticleExtraction]:
     """Extractions in reading order: cached ones loaded, the others extracted by worker
@@ -143,24 +163,26 @@ def _extract_with_cache(items: Iterable[Article | CachedEntry], model: str | Non
             missing.append(item)
     done: dict[str, ArticleExtraction] = {}
     with ExitStack() as stack:
-        workers: list[ExtractionWorkers] = []  # started on the first article to extract
+        workers: ExtractionWorkers | None = None  # started on the first article to extract
         streams: list[Iterator[ArticleExtraction]] = []
 
         def extract(articles: list[Article]) -> None:
-            if not workers:
-                workers.append(stack.enter_context(ExtractionWorkers(model, jobs=jobs)))
-            streams.append(workers[0].extract(articles, batch_size=batch_size))
+            nonlocal workers
+            if workers is None:
+                workers = stack.enter_context(ExtractionWorkers(model, jobs=jobs))
+            streams.append(workers.extract(articles, batch_size=batch_size))
 
         if missing:
             extract(missing)
         damaged = []
-        for entry in cached:
-            extraction = cache.load(entry)
-            if extraction is None:
-                damaged.append(entry)
-            else:
-                done[entry.article_id] = extraction
-                result.reused += 1
+        with _collector_paused():
+            for entry in cached:
+                extraction = cache.load(entry)
+                if extraction is None:
+                    damaged.append(entry)
+                else:
+                    done[entry.article_id] = extraction
+                    result.reused += 1
         if damaged:  # removed or unreadable since this build looked: extract those again
             ids = {entry.article_id for entry in damaged}
             extract([a for a in read_articles(sorted({Path(e.source) for e in damaged}))
@@ -171,8 +193,8 @@ def _extract_with_cache(items: Iterable[Article | CachedEntry], model: str | Non
             result.extracted += 1
             if progress is not None:
                 progress(result.extracted)
-        if workers:
-            result.timings["model"] = workers[0].model_seconds
+        if workers is not None:
+            result.timings["model"] = workers.model_seconds
     return [done[article_id] for article_id in order if article_id in done]
 
 
@@ -239,26 +261,6 @@ def _write_graph(extractions: list[ArticleExtraction], curated, pipeline: str, r
         write_atomic(result.out_dir / "network.html", network_html(network))
 
     return resolution, network
-
-
-@contextmanager
-def _collector_paused():
-    """No cyclic garbage collection for the block, and none later of what is alive now.
-
-    After extraction the build holds millions of small acyclic records until it ends, and
-    what follows allocates much and frees little: at 10,000 articles the collector's
-    repeated scans of that heap cost more than resolution itself. Whatever cycles the
-    block leaves are collected when it ends.
-    """
-    collecting = gc.isenabled()
-    gc.freeze()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-        if collecting:
-            gc.enable()
 
 
 def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None = DEFAULT_MODEL,

@@ -7,7 +7,6 @@ article is extracted again; change one article and only that one is.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
@@ -113,10 +112,6 @@ class ExtractionCache:
 
     @staticmethod
     def _load(path: Path) -> ArticleExtraction | None:
-        # An entry is a few hundred small objects, none in a cycle: left on, the cyclic
-        # collector would scan the ever-growing heap again and again while 10,000 load.
-        collecting = gc.isenabled()
-        gc.disable()
         try:
             with path.open("rb") as handle:
                 extraction = pickle.load(handle)
@@ -124,9 +119,6 @@ class ExtractionCache:
             return None
         except Exception:  # a damaged entry is simply extracted again
             return None
-        finally:
-            if collecting:
-                gc.enable()
         return extraction if isinstance(extraction, ArticleExtraction) else None
 
     def put(self, extraction: ArticleExtraction) -> None:

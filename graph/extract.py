@@ -23,11 +23,11 @@ from .rules.lexicons import lexicons
 __all__ = ["extract_articles", "extract_doc"]
 
 
-def extract_articles(articles: Iterable[Article], nlp: Language, *, batch_size: int = 32,
-                     n_process: int = 1) -> Iterator[ArticleExtraction]:
+def extract_articles(articles: Iterable[Article], nlp: Language, *,
+                     batch_size: int = 32) -> Iterator[ArticleExtraction]:
     """Run ``nlp`` over a stream of articles and yield what each one states."""
     stream = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
+    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         yield extract_doc(doc, article)
 
 

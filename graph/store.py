@@ -64,14 +64,14 @@ class StoreWriter:
         for leftover in self.out_dir.glob(f".{STORE_NAME}.*"):  # what a killed build left
             shutil.rmtree(leftover, ignore_errors=True)
         previous = _previous_digests(self.target) if self.target.is_dir() else None
-        stale = sum(1 for iri, digest in (previous or {}).items() if self.graphs.get(iri) != digest)
+        stale = [iri for iri, digest in (previous or {}).items() if self.graphs.get(iri) != digest]
         # removing a graph costs about as much as writing one: when thousands went stale,
         # more than half of the store, it is faster to start afresh
-        reuse = stale < 1000 or stale <= len(previous) / 2
+        reuse = len(stale) < 1000 or len(stale) <= len(previous) / 2
         self.base = previous is not None and reuse and self._copy_previous()
         previous = previous if self.base else {}
         self.to_write = [iri for iri, digest in self.graphs.items() if previous.get(iri) != digest]
-        self.to_remove = [iri for iri, digest in previous.items() if self.graphs.get(iri) != digest]
+        self.to_remove = stale if self.base else []
 
     def _copy_previous(self) -> bool:
         try:
