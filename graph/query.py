@@ -2,9 +2,12 @@
 
 A named query is a ``.rq`` file in ``graph/queries/``: its first comment line says what
 it answers, ``# param NAME = DEFAULT`` lines declare parameters, bound at run time:
-``?NAME`` becomes the value as a string, ``?NAME_key`` the value folded as entity name
-keys are (``ng:nameKey``: case, accents, look-alike letters, a leading article), so
+``?NAME`` becomes the value as a string (as a number when the default is a whole number,
+so ``LIMIT ?limit`` works), ``?NAME_key`` the value folded as entity name keys are
+(``ng:nameKey``: case, accents, look-alike letters, a leading article), so
 ``?actor ng:nameKey ?actor_key`` finds an actor through an index, not a scan.
+Listings sort on ``ng:corpusRank`` (a number) rather than on text: the store compares
+long strings slowly, which counts over thousands of rows.
 
 >>> store = ox.Store()
 >>> store.add(ox.Quad(ox.NamedNode("http://x/putin"), ox.NamedNode(PREFIXES["ng"] + "nameKey"), ox.Literal("vladimir poutine")))
@@ -26,7 +29,7 @@ import pyoxigraph as ox
 from ontology.names import name_key
 from ontology.namespace import BASE
 
-__all__ = ["NamedQuery", "QueryError", "named_queries", "run_query", "format_result", "sparql_string", "PREFIXES"]
+__all__ = ["NamedQuery", "QueryError", "named_queries", "bind_parameters", "run_query", "format_result", "sparql_string", "PREFIXES"]
 
 PREFIXES = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
@@ -63,17 +66,30 @@ def named_queries() -> dict[str, NamedQuery]:
     return found
 
 
-def run_query(store: ox.Store, sparql: str, params: dict[str, str] | None = None, *,
-              declared: dict[str, str] | None = None):
-    """Run ``sparql``; ``params`` bind variables (declared ones default to their declared value)."""
+def bind_parameters(sparql: str, params: dict[str, str] | None = None, *,
+                    declared: dict[str, str] | None = None) -> str:
+    """``sparql`` with its parameters written in: ``params`` over the ``declared`` defaults."""
     bound = dict(declared or {})
     for key, value in (params or {}).items():
         if declared is not None and key not in declared:
             raise QueryError(f"unknown parameter {key!r} (this query takes: {', '.join(declared) or 'none'})")
         bound[key] = value
     for key, value in bound.items():
+        if declared is not None and declared.get(key, "").isdigit():
+            literal = value.strip()
+            if not literal.isdigit():
+                raise QueryError(f"parameter {key} takes a whole number, not {value!r}")
+        else:
+            literal = sparql_string(value)
         sparql = re.sub(rf"[?$]{key}_key\b", lambda _: sparql_string(name_key(value)), sparql)
-        sparql = re.sub(rf"[?$]{key}\b", lambda _: sparql_string(value), sparql)
+        sparql = re.sub(rf"[?$]{key}\b", lambda _: literal, sparql)
+    return sparql
+
+
+def run_query(store: ox.Store, sparql: str, params: dict[str, str] | None = None, *,
+              declared: dict[str, str] | None = None):
+    """Run ``sparql``; ``params`` bind variables (declared ones default to their declared value)."""
+    sparql = bind_parameters(sparql, params, declared=declared)
     try:
         return store.query(sparql, prefixes=PREFIXES)
     except SyntaxError as err:

@@ -3,11 +3,14 @@
 - default graph (:func:`merged_graph`, an rdflib Graph, small enough to reason over and
   validate): entities (core type, ``rdfs:label``, ``skos:altLabel``, ``owl:sameAs``
   Wikidata), the merge log (``ng:MergeDecision``: name, entity, rule, score, article),
-  articles (``schema:NewsArticle``), every relation triple once, and for each a
-  ``rdf:Statement`` carrying ``ng:supportCount`` (how many articles state it);
+  articles (``schema:NewsArticle``, with ``ng:corpusRank``: 1 for the oldest), every
+  relation triple once, and for each a ``rdf:Statement`` carrying ``ng:supportCount``
+  (how many articles state it), and an ``ng:MeetingSummary`` for each pair of people who
+  met (articles, one sentence, place and date);
 - named graph ``<…/id/article/ID>`` (:func:`article_quads`, Oxigraph quads streamed into
   the store): the relation triples that article states, their ``ng:Evidence``
-  (sentence, offsets in the file, rule, confidence, planned) and ``schema:mentions`` of
+  (sentence, offsets in the file, rule, confidence, planned, and ``ng:supports``: the
+  default graph's ``rdf:Statement``) and ``schema:mentions`` of
   every actor it names, and an ``ng:Meeting`` event for each pair of people it says met
   (participants, ``schema:location``, ``ng:dateText`` as written, ``schema:startDate``
   when the publication date is known).
@@ -19,7 +22,6 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from datetime import date
 from importlib.resources import files
 
 import pyoxigraph as ox
@@ -28,11 +30,11 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD, Namespace
 
 from ontology.names import name_key
 from ontology.namespace import ID, NG
-from .dates import normalise_date
-from .records import ArticleExtraction, Relation
+from .meetings import ArticleMeeting, MeetingSummary, article_meetings, meeting_summaries
+from .records import ArticleExtraction
 from .resolve import Entity, Resolution, slug
 
-__all__ = ["SCHEMA", "WD", "entity_iri", "article_iri", "entity_iris", "resolved_relations", "article_quads",
+__all__ = ["SCHEMA", "WD", "entity_iri", "article_iri", "entity_iris", "article_quads",
            "article_graph_digest", "merged_graph", "records_evidence", "rdflib_triple", "build_dataset", "to_oxigraph", "to_rdflib"]
 
 SCHEMA = Namespace("http://schema.org/")
@@ -51,17 +53,6 @@ def entity_iris(resolution: Resolution) -> dict[str, URIRef]:
     return {key: entity_iri(entity) for key, entity in resolution.entities.items()}
 
 
-def resolved_relations(extraction: ArticleExtraction, resolution: Resolution) -> Iterator[tuple[int, Relation, str, str]]:
-    """``(n, relation, subject key, object key)`` of each relation whose two ends are
-    distinct resolved entities; ``n`` numbers the relation within its article."""
-    article_id = extraction.article.id
-    for n, relation in enumerate(extraction.relations):
-        s_key = resolution.assignment.get((article_id, relation.subject))
-        o_key = resolution.assignment.get((article_id, relation.object))
-        if s_key and o_key and s_key != o_key:
-            yield n, relation, s_key, o_key
-
-
 # ------------------------------------------------------------------ article graphs
 def _node(iri: URIRef) -> ox.NamedNode:
     return ox.NamedNode(str(iri))
@@ -72,6 +63,7 @@ _O = {name: _node(iri) for name, iri in {
     "Evidence": NG.Evidence, "Meeting": NG.Meeting, "statedIn": NG.statedIn, "sentence": NG.sentence,
     "startOffset": NG.startOffset, "endOffset": NG.endOffset, "rule": NG.rule, "confidence": NG.confidence,
     "planned": NG.planned, "participant": NG.participant, "evidence": NG.evidence, "dateText": NG.dateText,
+    "supports": NG.supports,
     "mentions": SCHEMA.mentions, "location": SCHEMA.location, "startDate": SCHEMA.startDate}.items()}
 _INTEGER, _DECIMAL, _BOOLEAN, _DATE = (_node(XSD.integer), _node(XSD.decimal), _node(XSD.boolean), _node(XSD.date))
 
@@ -85,6 +77,7 @@ def article_quads(extraction: ArticleExtraction, resolution: Resolution,
     """The named graph of one article, as Oxigraph quads."""
     article = extraction.article
     graph = _node(article_iri(article.id))
+
     def entity(key: str) -> ox.NamedNode:
         return _node(iris[key])
 
@@ -96,14 +89,15 @@ def article_quads(extraction: ArticleExtraction, resolution: Resolution,
     for key in dict.fromkeys(resolution.assignment.get((article.id, m)) for m in extraction.mentions):
         if key:
             add(graph, _O["mentions"], entity(key))
-    meetings: dict[frozenset, _Meeting] = {}
-    for n, relation, s_key, o_key in resolved_relations(extraction, resolution):
+    evidence: dict[int, ox.NamedNode] = {}
+    for n, relation, s_key, o_key in resolution.relations_of(extraction):
         s, p, o = entity(s_key), _node(NG[relation.predicate]), entity(o_key)
         add(s, p, o)
         ev = relation.evidence
-        node = ox.NamedNode(f"{ID}evidence/{article.id}/{n}")
+        node = evidence[n] = ox.NamedNode(f"{ID}evidence/{article.id}/{n}")
         for predicate, value in (
                 ("type", _O["Evidence"]), ("subject", s), ("predicate", p), ("object", o), ("statedIn", graph),
+                ("supports", _node(_statement_iri(iris[s_key], NG[relation.predicate], iris[o_key]))),
                 ("sentence", ox.Literal(ev.sentence, language="fr")),
                 ("startOffset", ox.Literal(str(ev.start), datatype=_INTEGER)),
                 ("endOffset", ox.Literal(str(ev.end), datatype=_INTEGER)),
@@ -111,54 +105,25 @@ def article_quads(extraction: ArticleExtraction, resolution: Resolution,
                 ("confidence", ox.Literal(str(round(ev.confidence, 3)), datatype=_DECIMAL)),
                 ("planned", _boolean(ev.planned))):
             add(node, _O[predicate], value)
-        if relation.predicate == "met":
-            pair = frozenset((s_key, o_key))
-            if pair not in meetings:
-                meetings[pair] = _Meeting(ox.NamedNode(f"{ID}meeting/{article.id}/{len(meetings)}"), add)
-            meetings[pair].add(s, o, node, relation, resolution, entity, article)
+    for n, meeting in enumerate(article_meetings(extraction, resolution)):
+        node = ox.NamedNode(f"{ID}meeting/{article.id}/{n}")
+        add(node, _O["type"], _O["Meeting"])
+        add(node, _O["planned"], _boolean(meeting.planned))
+        for person in meeting.people:
+            add(node, _O["participant"], entity(person))
+        for number in meeting.evidence:
+            add(node, _O["evidence"], evidence[number])
+        if meeting.place:
+            add(node, _O["location"], entity(meeting.place))
+        if meeting.when:
+            add(node, _O["dateText"], ox.Literal(meeting.when, language="fr"))
+        if meeting.day:
+            add(node, _O["startDate"], ox.Literal(meeting.day.isoformat(), datatype=_DATE))
     return quads
 
 
-class _Meeting:
-    """A meeting as an event: participants, place, date as written and, if known, as a date."""
-
-    def __init__(self, node: ox.NamedNode, add):
-        self.node, self._add = node, add
-        self.participants: set = set()
-        self.first, self.located, self.dated = True, False, False
-
-    def add(self, s, o, evidence, relation: Relation, resolution: Resolution, entity, article) -> None:
-        add, node = self._add, self.node
-        if self.first:
-            add(node, _O["type"], _O["Meeting"])
-            add(node, _O["planned"], _boolean(relation.evidence.planned))
-            self.first = False
-        for participant in (s, o):
-            if participant not in self.participants:
-                self.participants.add(participant)
-                add(node, _O["participant"], participant)
-        add(node, _O["evidence"], evidence)
-        if relation.place is not None and not self.located:
-            place = resolution.assignment.get((article.id, relation.place))
-            if place:
-                add(node, _O["location"], entity(place))
-                self.located = True
-        if relation.when and not self.dated:
-            add(node, _O["dateText"], ox.Literal(relation.when, language="fr"))
-            day = normalise_date(relation.when, _published(article), planned=relation.evidence.planned)
-            if day is not None:
-                add(node, _O["startDate"], ox.Literal(day.isoformat(), datatype=_DATE))
-            self.dated = True
-
-
-def _published(article) -> date | None:
-    try:
-        return date.fromisoformat(article.published[:10]) if article.published else None
-    except ValueError:
-        return None
-
-
-_CODE = hashlib.sha256(files("graph").joinpath("rdf.py").read_bytes()).hexdigest()
+_CODE = hashlib.sha256(b"".join(files("graph").joinpath(name).read_bytes()
+                                 for name in ("rdf.py", "meetings.py"))).hexdigest()
 
 
 def article_graph_digest(extraction: ArticleExtraction, resolution: Resolution, iris: dict[str, URIRef],
@@ -219,6 +184,8 @@ def merged_graph(extractions: Iterable[ArticleExtraction], resolution: Resolutio
             add((node, p, o))
 
     support: dict[tuple, set[str]] = defaultdict(set)
+    corpus_order: list[tuple[str, str]] = []
+    meetings: dict[str, list[ArticleMeeting]] = {}
     for extraction in extractions:
         article = extraction.article
         node = article_iri(article.id)
@@ -228,15 +195,40 @@ def merged_graph(extractions: Iterable[ArticleExtraction], resolution: Resolutio
         add((node, NG.sourceFile, Literal(article.source)))
         if article.published:
             add((node, SCHEMA.datePublished, Literal(article.published)))
-        for _, relation, s_key, o_key in resolved_relations(extraction, resolution):
+        corpus_order.append((article.published or "", article.id))
+        for _, relation, s_key, o_key in resolution.relations_of(extraction):
             support[(iris[s_key], NG[relation.predicate], iris[o_key])].add(article.id)
+        meetings[article.id] = article_meetings(extraction, resolution)
+    corpus_order.sort()
+    for rank, (_, article_id) in enumerate(corpus_order, 1):
+        add((article_iri(article_id), NG.corpusRank, Literal(rank)))
     for triple, articles in support.items():
         add(triple)
         statement = _statement_iri(*triple)
         for p, o in ((RDF.type, RDF.Statement), (RDF.subject, triple[0]), (RDF.predicate, triple[1]),
                      (RDF.object, triple[2]), (NG.supportCount, Literal(len(articles)))):
             add((statement, p, o))
+    in_order = ((article_id, meeting) for _, article_id in corpus_order for meeting in meetings[article_id])
+    for summary in meeting_summaries(in_order):
+        _add_summary(graph, summary, iris)
     return graph
+
+
+def _add_summary(graph: Graph, summary: MeetingSummary, iris: dict[str, URIRef]) -> None:
+    people = sorted(str(iris[key]) for key in summary.people)
+    node = ID[f"meetings/{hashlib.sha1(' '.join(people).encode()).hexdigest()[:16]}"]
+    graph.add((node, RDF.type, NG.MeetingSummary))
+    for key in summary.people:
+        graph.add((node, NG.participant, iris[key]))
+    graph.add((node, NG.supportCount, Literal(len(summary.articles))))
+    graph.add((node, NG.planned, Literal(summary.planned)))
+    graph.add((node, NG.sentence, Literal(summary.sentence, lang="fr")))
+    if summary.place:
+        graph.add((node, SCHEMA.location, iris[summary.place]))
+    if summary.when:
+        graph.add((node, NG.dateText, Literal(summary.when, lang="fr")))
+    if summary.day:
+        graph.add((node, SCHEMA.startDate, Literal(summary.day.isoformat(), datatype=XSD.date)))
 
 
 def records_evidence(extractions: Iterable[ArticleExtraction], resolution: Resolution,
@@ -244,7 +236,7 @@ def records_evidence(extractions: Iterable[ArticleExtraction], resolution: Resol
     """``(sentence, article title)`` pairs behind each relation triple, read from the records."""
     evidence: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
     for extraction in extractions:
-        for _, relation, s_key, o_key in resolved_relations(extraction, resolution):
+        for _, relation, s_key, o_key in resolution.relations_of(extraction):
             evidence[(iris[s_key], NG[relation.predicate], iris[o_key])].append(
                 (relation.evidence.sentence, extraction.article.title))
     return evidence

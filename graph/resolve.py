@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rapidfuzz.fuzz import ratio
@@ -37,7 +37,7 @@ from unidecode import unidecode
 from ontology.data import Gazetteer, load_gazetteer
 from ontology.names import name_key
 from .curation import Curation
-from .records import Mention
+from .records import ArticleExtraction, Mention, Relation
 from .similarity import acronym_of, block_key, same_name, same_person_name, skeleton
 
 __all__ = ["Entity", "MergeDecision", "Resolution", "resolve", "slug"]
@@ -75,6 +75,16 @@ class Resolution:
     def entity_of(self, article_id: str, mention: Mention) -> Entity | None:
         key = self.assignment.get((article_id, mention))
         return self.entities.get(key) if key else None
+
+    def relations_of(self, extraction: ArticleExtraction) -> Iterator[tuple[int, Relation, str, str]]:
+        """``(n, relation, subject key, object key)`` of each relation of an article whose
+        two ends are distinct entities; ``n`` numbers the relation within its article."""
+        article_id = extraction.article.id
+        for n, relation in enumerate(extraction.relations):
+            s_key = self.assignment.get((article_id, relation.subject))
+            o_key = self.assignment.get((article_id, relation.object))
+            if s_key and o_key and s_key != o_key:
+                yield n, relation, s_key, o_key
 
 
 def slug(text: str) -> str:

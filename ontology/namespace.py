@@ -26,6 +26,7 @@ class NG(DefinedNamespace):
     Country: URIRef
     Place: URIRef
     Meeting: URIRef
+    MeetingSummary: URIRef
     Evidence: URIRef
     # relations between actors
     relation: URIRef
@@ -52,6 +53,8 @@ class NG(DefinedNamespace):
     confidence: URIRef
     planned: URIRef
     supportCount: URIRef
+    supports: URIRef
+    corpusRank: URIRef
     sourceFile: URIRef
     mentionCount: URIRef
     nameKey: URIRef

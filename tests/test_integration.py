@@ -162,3 +162,25 @@ def test_meetings_are_events_with_place_and_date(nlp):
              schema:startDate ?day ; ng:planned ?planned } } GROUP BY ?place ?text ?day ?planned"""))
     assert [(str(r[0]).rsplit("/", 1)[-1], str(r[1]), str(r[2]), r[3].toPython(), int(r[4])) for r in rows] == [
         ("moscow", "jeudi", "2025-12-18", True, 2)]
+
+
+def test_named_listings_agree_with_the_article_graphs(sample_build):
+    from graph.query import PREFIXES, named_queries, run_query
+    from graph.store import open_store
+    store = open_store(sample_build[1])
+
+    def run(name, **params):
+        query = named_queries()[name]
+        return list(run_query(store, query.text, params, declared=query.params))
+
+    pairs_in_articles = {(r["pa"].value, r["pb"].value): int(r["n"].value) for r in store.query("""
+        SELECT ?pa ?pb (COUNT(DISTINCT ?g) AS ?n) WHERE {
+          GRAPH ?g { ?m a ng:Meeting ; ng:participant ?a , ?b } FILTER(STR(?a) < STR(?b))
+          ?a rdfs:label ?pa . ?b rdfs:label ?pb } GROUP BY ?pa ?pb""", prefixes=PREFIXES)}
+    pairs = run("who-met-whom")
+    assert pairs_in_articles and {(r["person"].value, r["other"].value): int(r["articles"].value)
+                                  for r in pairs} == pairs_in_articles
+    assert [int(r["articles"].value) for r in pairs] == sorted((int(r["articles"].value) for r in pairs), reverse=True)
+    assert len(run("who-met-whom", limit="1")) == 1
+    meetings = list(store.query("SELECT ?m { GRAPH ?g { ?m a ng:Meeting } }", prefixes=PREFIXES))
+    assert len(run("meetings-timeline")) == len(meetings) and len(run("meetings-timeline", limit="2")) == 2

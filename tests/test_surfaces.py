@@ -51,6 +51,14 @@ def test_named_queries_are_listed_and_run_with_parameters(built):
     assert csv.splitlines()[0] == "n" and len(csv.splitlines()) == 3
 
 
+def test_listings_keep_to_their_limit(built):
+    latest = json.loads(cli("query", built, "--name", "mentions", "--param", "actor=Kremlin", "--param", "limit=2",
+                            "--format", "json"))["results"]["bindings"]
+    assert [r["article"]["value"] for r in latest] == sorted((p.stem for p in default_corpus().glob("*.txt")), reverse=True)[:2]
+    result = runner.invoke(app, ["query", str(built), "--name", "mentions", "--param", "limit=all"])
+    assert result.exit_code == 1 and "parameter limit takes a whole number" in result.output
+
+
 def test_validate_checks_the_whole_build(built):
     assert cli("validate", built).strip().endswith("0 SHACL violation(s)")
 
