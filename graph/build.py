@@ -26,6 +26,7 @@ from .nlp import DEFAULT_MODEL, model_version
 from .records import ArticleExtraction
 from .reason import infer
 from .validate import Violation, validate
+from .session import BuildSession
 from .workers import ExtractionWorkers
 from .render import network_html
 from .resolve import Resolution, resolve
@@ -148,9 +149,11 @@ def _collector_paused():
 
 
 def _extract_with_cache(items: Iterable[Article | CachedEntry], model: str | None, cache: ExtractionCache,
-                        result: BuildResult, *, batch_size: int, jobs: int, progress) -> list[ArticleExtraction]:
-    """Extractions in reading order: cached ones loaded, the others extracted by worker
-    processes, which load the model while the parent reads the cache."""
+                        result: BuildResult, *, batch_size: int, jobs: int, progress,
+                        session: BuildSession | None = None) -> list[ArticleExtraction]:
+    """Extractions in reading order: cached ones loaded (from the session's memory if it
+    has them), the others extracted by worker processes (the session's, already warm),
+    which load the model while the parent reads the cache."""
     order: list[str] = []
     cached: list[CachedEntry] = []
     missing: list[Article] = []
@@ -169,32 +172,36 @@ def _extract_with_cache(items: Iterable[Article | CachedEntry], model: str | Non
         def extract(articles: list[Article]) -> None:
             nonlocal workers
             if workers is None:
-                workers = stack.enter_context(ExtractionWorkers(model, jobs=jobs))
+                workers = session.workers if session else stack.enter_context(ExtractionWorkers(model, jobs=jobs))
             streams.append(workers.extract(articles, batch_size=batch_size))
 
         if missing:
             extract(missing)
         damaged = []
+        in_memory = session.extractions if session else {}
+        kept: dict[str, ArticleExtraction] = {}
         with _collector_paused():
             for entry in cached:
-                extraction = cache.load(entry)
+                extraction = in_memory.get(entry.name) or cache.load(entry)
                 if extraction is None:
                     damaged.append(entry)
                 else:
-                    done[entry.article_id] = extraction
+                    done[entry.article_id] = kept[entry.name] = extraction
                     result.reused += 1
         if damaged:  # removed or unreadable since this build looked: extract those again
             ids = {entry.article_id for entry in damaged}
             extract([a for a in read_articles(sorted({Path(e.source) for e in damaged}))
                      if isinstance(a, Article) and a.id in ids])
         for extraction in chain.from_iterable(streams):
-            cache.put(extraction)
+            kept[cache.put(extraction)] = extraction
             done[extraction.article.id] = extraction
             result.extracted += 1
             if progress is not None:
                 progress(result.extracted)
-        if workers is not None:
+        if workers is not None and session is None:
             result.timings["model"] = workers.model_seconds
+    if session is not None:
+        session.extractions = kept
     return [done[article_id] for article_id in order if article_id in done]
 
 
@@ -265,10 +272,14 @@ def _write_graph(extractions: list[ArticleExtraction], curated, pipeline: str, r
 
 def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None = DEFAULT_MODEL,
           jobs: int = 1, batch_size: int = 32, curation: str | Path | None = None,
-          progress: Callable[[int], None] | None = None, validate_shapes: bool = True) -> BuildResult:
+          progress: Callable[[int], None] | None = None, validate_shapes: bool = True,
+          session: BuildSession | None = None) -> BuildResult:
     """Build the graph of the articles under ``paths`` into ``out_dir``, applying the
-    analyst's ``curation`` file if one is given."""
+    analyst's ``curation`` file if one is given; a ``session`` (its model, its jobs) keeps
+    the model loaded and the records in memory from one build to the next."""
     started = time.perf_counter()
+    if session is not None:
+        model, jobs = session.model, session.jobs
     curated = load_curation(curation) if curation else None
     result = BuildResult(Path(out_dir))
     if result.out_dir.is_dir():
@@ -278,7 +289,8 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None
     cache = ExtractionCache(result.out_dir / "cache", pipeline_fingerprint(str(model), model_version(model)))
     with clock("extract"):
         extractions = _extract_with_cache(_unique_articles(_corpus(paths, cache), result.skipped), model,
-                                          cache, result, batch_size=batch_size, jobs=jobs, progress=progress)
+                                          cache, result, batch_size=batch_size, jobs=jobs, progress=progress,
+                                          session=session)
         cache.prune()
     # the workers load the model inside that stage, while the parent reads the cache
     result.timings["extract"] = max(result.timings["extract"] - result.timings.get("model", 0.0), 0.0)

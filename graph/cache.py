@@ -121,10 +121,12 @@ class ExtractionCache:
             return None
         return extraction if isinstance(extraction, ArticleExtraction) else None
 
-    def put(self, extraction: ArticleExtraction) -> None:
+    def put(self, extraction: ArticleExtraction) -> str:
+        """Keep ``extraction``; the name of its entry."""
         path = self._path(extraction.article)
         self.used.add(path)
         write_atomic(path, pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+        return path.name
 
     def prune(self) -> int:
         """Forget the articles this build no longer has (removed or changed); save the manifest."""

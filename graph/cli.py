@@ -14,14 +14,16 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from corpus.readers import default_corpus
 from ontology.data import LexiconError
-from .build import build
+from .build import BuildResult, build
 from .export import FORMATS, export
 from .files import write_atomic
 from .push import PushError, push
 from .query import QueryError, format_result, named_queries, run_query
 from .serve import run_server
+from .session import BuildSession
 from .store import StoreError, open_store
 from .validate import validate_store
+from .watch import watch
 from .curation import CurationError
 from .evaluate import GoldError, evaluate, load_gold, load_graph
 from .nlp import DEFAULT_MODEL, ModelNotInstalled
@@ -53,13 +55,18 @@ def _fail(message: str) -> None:
     raise typer.Exit(code=1)
 
 
+# the corpus options of `build` and `watch`
+_PATHS = typer.Argument(None, help="Article files or folders (default: the bundled samples).")
+_OUT = typer.Option(Path("out"), "--out", "-o", help="Output folder.")
+_JOBS = typer.Option(1, "--jobs", "-j", min=1, help="Parallel spaCy processes.")
+_MODEL = typer.Option(DEFAULT_MODEL, help="spaCy model package.")
+_CURATION = typer.Option(None, "--curation", help="Analyst's merge/forbid/rename file (TOML).")
+
+
 @app.command("build")
 def build_command(
-    paths: Optional[List[Path]] = typer.Argument(None, help="Article files or folders (default: the bundled samples)."),
-    out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Parallel spaCy processes."),
-    model: str = typer.Option(DEFAULT_MODEL, help="spaCy model package."),
-    curation: Optional[Path] = typer.Option(None, "--curation", help="Analyst's merge/forbid/rename file (TOML)."),
+    paths: Optional[List[Path]] = _PATHS, out: Path = _OUT, jobs: int = _JOBS, model: str = _MODEL,
+    curation: Optional[Path] = _CURATION,
 ) -> None:
     """Build the graph of PATHS into OUT: graph.trig, graph.ttl, network.html, merges.csv."""
     try:
@@ -70,10 +77,16 @@ def build_command(
         _fail(str(err))
     except OSError as err:
         _fail(f"{err.filename or out}: {err.strerror or err}")
+    if not result.articles:
+        for skipped in result.skipped:
+            typer.echo(f"skipped {skipped}", err=True)
+        _fail("no article could be read, nothing built")
+    _report(result)
+
+
+def _report(result: BuildResult) -> None:
     for skipped in result.skipped:
         typer.echo(f"skipped {skipped}", err=True)
-    if not result.articles:
-        _fail("no article could be read, nothing built")
     typer.echo(f"articles   {result.articles} read, {len(result.skipped)} skipped; "
                f"{result.extracted} extracted, {result.reused} unchanged since the last build")
     typer.echo("entities   " + ", ".join(f"{t} {n}" for t, n in sorted(result.entities_by_type.items()))
@@ -91,6 +104,45 @@ def build_command(
     typer.echo(f"seconds    {result.seconds:.1f}")
     for path in result.outputs:
         typer.echo(f"wrote      {path}")
+
+
+@app.command("watch")
+def watch_command(
+    paths: Optional[List[Path]] = _PATHS, out: Path = _OUT, jobs: int = _JOBS, model: str = _MODEL,
+    curation: Optional[Path] = _CURATION,
+    interval: float = typer.Option(1.0, "--interval", min=0.05, help="Seconds between two looks at the files."),
+) -> None:
+    """Build PATHS into OUT, then rebuild whenever an article (or the curation file) is
+    added, changed or removed, with the model kept loaded; stop with Ctrl-C."""
+    paths = paths or [default_corpus()]
+
+    def failed(err: Exception) -> None:
+        message = str(err) if isinstance(err, (LexiconError, CurationError)) else (
+            f"{err.filename or out}: {err.strerror or err}" if isinstance(err, OSError) else f"{type(err).__name__}: {err}")
+        typer.echo(f"newsgraph: error: {message} (still watching)", err=True)
+
+    try:
+        with BuildSession(model, jobs=jobs) as session:
+            builds = 0
+
+            def built(result: BuildResult) -> None:
+                nonlocal builds
+                builds += 1
+                typer.echo(f"--- build {builds} at {time.strftime('%H:%M:%S')}")
+                if result.articles:
+                    _report(result)
+                else:
+                    typer.echo("no article could be read, nothing built")
+                if builds == 1:
+                    session.ready()  # loaded during the first build; a missing model stops here
+                    typer.echo(f"--- model ready; watching {', '.join(map(str, paths))} every {interval:g} s "
+                               f"(Ctrl-C to stop)")
+
+            watch(paths, out, session=session, interval=interval, curation=curation, on_build=built, on_error=failed)
+    except ModelNotInstalled as err:
+        _fail(str(err))
+    except KeyboardInterrupt:
+        typer.echo("--- stopped")
 
 
 @app.command("evaluate")

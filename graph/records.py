@@ -1,7 +1,7 @@
 """Small immutable records passed between the stages of a build."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from corpus import Article
 from corpus.article import pickled_by_fields
@@ -26,6 +26,15 @@ class Mention:
     gazetteer_id: str | None = None
     is_name: bool = True
     refers_to: Mention | None = None  # a description's named actor (« le président russe »)
+    # a build hashes each mention millions of times (it keys the resolution): once is enough
+    _hash: int = field(init=False, repr=False, compare=False, default=0)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash((self.text, self.type, self.start, self.end, self.gazetteer_id,
+                                                self.is_name, self.refers_to)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
 
 @pickled_by_fields

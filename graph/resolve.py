@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz.fuzz import ratio
@@ -71,20 +71,25 @@ class Resolution:
     assignment: dict[tuple[str, Mention], str]
     merges: tuple[MergeDecision, ...]
     ambiguous: tuple[str, ...]
+    _relations: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def entity_of(self, article_id: str, mention: Mention) -> Entity | None:
         key = self.assignment.get((article_id, mention))
         return self.entities.get(key) if key else None
 
-    def relations_of(self, extraction: ArticleExtraction) -> Iterator[tuple[int, Relation, str, str]]:
+    def relations_of(self, extraction: ArticleExtraction) -> list[tuple[int, Relation, str, str]]:
         """``(n, relation, subject key, object key)`` of each relation of an article whose
-        two ends are distinct entities; ``n`` numbers the relation within its article."""
+        two ends are distinct entities; ``n`` numbers the relation within its article.
+        Kept: the graph files, the store and the page all read them."""
         article_id = extraction.article.id
-        for n, relation in enumerate(extraction.relations):
-            s_key = self.assignment.get((article_id, relation.subject))
-            o_key = self.assignment.get((article_id, relation.object))
-            if s_key and o_key and s_key != o_key:
-                yield n, relation, s_key, o_key
+        found = self._relations.get(article_id)
+        if found is None or found[0] is not extraction:
+            keys = self.assignment
+            found = self._relations[article_id] = (extraction, [
+                (n, relation, s_key, o_key) for n, relation in enumerate(extraction.relations)
+                if (s_key := keys.get((article_id, relation.subject)))
+                and (o_key := keys.get((article_id, relation.object))) and s_key != o_key])
+        return found[1]
 
 
 def slug(text: str) -> str:

@@ -54,6 +54,14 @@ def _extract_chunk(args: tuple[list[Article], int]) -> tuple[list[ArticleExtract
     return list(extract_articles(articles, _PIPELINE, batch_size=batch_size)), load_seconds
 
 
+def _report_load() -> float:
+    global _LOAD_SECONDS
+    if _LOAD_ERROR is not None:
+        raise _LOAD_ERROR
+    load_seconds, _LOAD_SECONDS = _LOAD_SECONDS, 0.0
+    return load_seconds
+
+
 class ExtractionWorkers:
     """``jobs`` forked processes, each loading ``model`` as soon as it starts."""
 
@@ -73,6 +81,12 @@ class ExtractionWorkers:
                 yield from extractions
 
         return collect()
+
+    def ready(self) -> float:
+        """Wait for a worker to have loaded the model (raising its load error); the seconds it took."""
+        seconds = self._pool.apply(_report_load)
+        self.model_seconds = max(self.model_seconds, seconds)
+        return seconds
 
     def __enter__(self) -> ExtractionWorkers:
         return self

@@ -1,0 +1,56 @@
+"""Watch a corpus: rebuild whenever its files change, with the model kept loaded.
+
+A build from the command line loads the model each time (seconds); ``watch`` loads it
+once, then polls the article files (and the curation file) every ``interval`` seconds
+and rebuilds incrementally when any is added, changed or removed.
+
+>>> import tempfile, pathlib
+>>> corpus = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (corpus / "a.txt").write_text("Titre\\n\\nDmitri Peskov a parlé.", encoding="utf-8")
+>>> before = corpus_state([corpus]); _ = (corpus / "b.txt").write_text("Titre\\n\\nTexte.", encoding="utf-8")
+>>> corpus_state([corpus]) == before
+False
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from corpus.readers import find_article_files
+from .build import BuildResult, build
+from .session import BuildSession
+
+__all__ = ["corpus_state", "watch"]
+
+
+def corpus_state(paths: Iterable[str | Path], also: Iterable[str | Path] = ()) -> dict[str, tuple[int, int] | None]:
+    """Size and modification time of every article file under ``paths`` (and of ``also``)."""
+    state: dict[str, tuple[int, int] | None] = {}
+    for item in [*find_article_files(paths), *map(Path, also)]:
+        path = Path(getattr(item, "source", item))
+        try:
+            stat = path.stat()
+            state[str(path)] = (stat.st_size, stat.st_mtime_ns)
+        except OSError:
+            state[str(path)] = None
+    return state
+
+
+def watch(paths: list[str | Path], out_dir: str | Path, *, session: BuildSession, interval: float = 1.0,
+          curation: str | Path | None = None, on_build: Callable[[BuildResult], None] = lambda result: None,
+          on_error: Callable[[Exception], None] | None = None, keep_going: Callable[[], bool] = lambda: True) -> None:
+    """Build now, then again on every change, until ``keep_going()`` is false. A failed build
+    goes to ``on_error`` (or is raised when there is none) and is tried again on the next change."""
+    seen = None
+    while keep_going():
+        state = corpus_state(paths, [curation] if curation else [])
+        if state != seen:
+            seen = state
+            try:
+                on_build(build(paths, out_dir, curation=curation, session=session))
+            except Exception as err:  # noqa: BLE001 - reported, and the watch goes on
+                if on_error is None:
+                    raise
+                on_error(err)
+        time.sleep(interval)
