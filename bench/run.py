@@ -84,15 +84,17 @@ def watched_add_seconds(corpus: Path, out: Path) -> float:
         watcher.wait()
 
 
-def bare_nlp_seconds(texts: list[str]) -> float:
-    import spacy
-    from graph.nlp import DEFAULT_MODEL
-    nlp = spacy.load(DEFAULT_MODEL, exclude=["senter"])
-    list(nlp.pipe(texts[:5]))
-    started = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=32):
-        pass
-    return time.perf_counter() - started
+_BARE = None  # the bare pipeline, loaded once, inherited by the forked processes of the two-process run
+
+
+def _bare_pipeline(warm_up: list[str]):
+    global _BARE
+    if _BARE is None:
+        import spacy
+        from graph.nlp import DEFAULT_MODEL
+        _BARE = spacy.load(DEFAULT_MODEL, exclude=["senter"])
+        list(_BARE.pipe(warm_up))
+    return _BARE
 
 
 def _parse_seconds(texts: list[str]) -> float:
@@ -102,22 +104,38 @@ def _parse_seconds(texts: list[str]) -> float:
     return time.perf_counter() - started
 
 
-_BARE = None  # the bare pipeline, inherited by the forked processes of the two-process run
+def bare_nlp_seconds(texts: list[str]) -> float:
+    """Bare ``nlp.pipe`` over ``texts`` in this process (the same model, no newsgraph code)."""
+    _bare_pipeline(texts[:5])
+    return _parse_seconds(texts)
 
 
 def bare_nlp_two_processes_seconds(texts: list[str]) -> float:
     """The machine's own ceiling for two jobs: bare ``nlp.pipe`` in two forked processes,
     half of the texts each (no newsgraph code at all)."""
-    global _BARE
     import multiprocessing
-    import spacy
-    from graph.nlp import DEFAULT_MODEL
-    _BARE = spacy.load(DEFAULT_MODEL, exclude=["senter"])
-    list(_BARE.pipe(texts[:5]))
+    _bare_pipeline(texts[:5])
     started = time.perf_counter()
     with multiprocessing.get_context("fork").Pool(2) as pool:
         pool.map(_parse_seconds, [texts[0::2], texts[1::2]])
     return time.perf_counter() - started
+
+
+THROUGHPUT_ROUNDS = 3  # this machine is noisy: bare and newsgraph runs alternate, medians are compared
+
+
+def throughput_seconds(corpus: Path, texts: list[str], work: Path) -> dict[str, list[float]]:
+    """Seconds of each kind of run, ``THROUGHPUT_ROUNDS`` of each, taken in turn: bare
+    ``nlp.pipe`` in one and in two processes, and builds with one and two jobs (the
+    model's loading left out)."""
+    runs: dict[str, list[float]] = {"bare": [], "bare_two": [], "build_1": [], "build_2": []}
+    for round_ in range(THROUGHPUT_ROUNDS):
+        runs["bare"].append(bare_nlp_seconds(texts))
+        for jobs in (1, 2):
+            run = timed_build(corpus, work / f"out-throughput-{jobs}-{round_}", jobs)
+            runs[f"build_{jobs}"].append(run["seconds"] - run["timings"].get("model", 0.0))
+        runs["bare_two"].append(bare_nlp_two_processes_seconds(texts))
+    return runs
 
 
 def median_ms(fn, repeat: int = 7) -> float:
@@ -229,23 +247,28 @@ def main() -> int:
     write_corpus(corpus, base)
     texts = [a.text for a in read_articles([corpus])]
     tokens = sum(len(tokenizer(t)) for t in texts)
-    bare = bare_nlp_seconds(texts)
-    bare_two = bare_nlp_two_processes_seconds(texts)
-    for jobs in (1, 2):
-        run = timed_build(corpus, work / f"out-throughput-{jobs}", jobs)
-        busy = run["seconds"] - run["timings"].get("model", 0.0)
-        figures[f"build_tokens_per_s_{jobs}job"] = round(tokens / busy)
-    figures["nlp_tokens_per_s"] = round(tokens / bare)
+    runs = throughput_seconds(corpus, texts, work)
+    rate = {kind: tokens / statistics.median(seconds) for kind, seconds in runs.items()}
+    spread = {kind: f"{min(tokens / s for s in seconds):.0f}–{max(tokens / s for s in seconds):.0f}"
+              for kind, seconds in runs.items()}
+    figures["nlp_tokens_per_s"] = round(rate["bare"])
+    figures["build_tokens_per_s_1job"] = round(rate["build_1"])
+    figures["build_tokens_per_s_2job"] = round(rate["build_2"])
     figures["build_tokens_per_s"] = figures["build_tokens_per_s_1job"]
-    figures["ratio"] = round(figures["build_tokens_per_s_1job"] / figures["nlp_tokens_per_s"], 3)
-    figures["ratio_2jobs"] = round(figures["build_tokens_per_s_2job"] / figures["nlp_tokens_per_s"], 3)
-    figures["nlp_tokens_per_s_2processes"] = round(tokens / bare_two)
-    figures["ratio_bare_2processes"] = round(bare / bare_two, 3)
-    print(f"bare nlp.pipe, 1 process     {figures['nlp_tokens_per_s']:>8} tokens/s  ({base} articles, {tokens} tokens)")
-    print(f"newsgraph build, 1 job       {figures['build_tokens_per_s_1job']:>8} tokens/s  ratio {figures['ratio']}")
-    print(f"newsgraph build, 2 jobs      {figures['build_tokens_per_s_2job']:>8} tokens/s  ratio {figures['ratio_2jobs']}")
-    print(f"bare nlp.pipe, 2 processes   {figures['nlp_tokens_per_s_2processes']:>8} tokens/s  ratio "
-          f"{figures['ratio_bare_2processes']} (this machine's ceiling for two jobs)")
+    figures["ratio"] = round(rate["build_1"] / rate["bare"], 3)
+    figures["ratio_2jobs"] = round(rate["build_2"] / rate["bare"], 3)
+    figures["nlp_tokens_per_s_2processes"] = round(rate["bare_two"])
+    figures["ratio_bare_2processes"] = round(rate["bare_two"] / rate["bare"], 3)
+    figures["throughput_runs_s"] = {kind: [round(s, 2) for s in seconds] for kind, seconds in runs.items()}
+    print(f"throughput on {base} articles ({tokens} tokens): median of {THROUGHPUT_ROUNDS} runs of each, "
+          f"taken in turn (range in brackets)")
+    print(f"bare nlp.pipe, 1 process     {figures['nlp_tokens_per_s']:>8} tokens/s  [{spread['bare']}]")
+    print(f"newsgraph build, 1 job       {figures['build_tokens_per_s_1job']:>8} tokens/s  [{spread['build_1']}]  "
+          f"ratio {figures['ratio']}")
+    print(f"newsgraph build, 2 jobs      {figures['build_tokens_per_s_2job']:>8} tokens/s  [{spread['build_2']}]  "
+          f"ratio {figures['ratio_2jobs']}")
+    print(f"bare nlp.pipe, 2 processes   {figures['nlp_tokens_per_s_2processes']:>8} tokens/s  [{spread['bare_two']}]  "
+          f"ratio {figures['ratio_bare_2processes']} (this machine's ceiling for two jobs)")
 
     largest = None
     for size in sizes:
