@@ -117,6 +117,8 @@ def watch_command(
     paths = paths or [default_corpus()]
 
     def failed(err: Exception) -> None:
+        if isinstance(err, ModelNotInstalled):  # no later build can do better
+            raise err
         message = str(err) if isinstance(err, (LexiconError, CurationError)) else (
             f"{err.filename or out}: {err.strerror or err}" if isinstance(err, OSError) else f"{type(err).__name__}: {err}")
         typer.echo(f"newsgraph: error: {message} (still watching)", err=True)

