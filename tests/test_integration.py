@@ -184,3 +184,20 @@ def test_named_listings_agree_with_the_article_graphs(sample_build):
     assert len(run("who-met-whom", limit="1")) == 1
     meetings = list(store.query("SELECT ?m { GRAPH ?g { ?m a ng:Meeting } }", prefixes=PREFIXES))
     assert len(run("meetings-timeline")) == len(meetings) and len(run("meetings-timeline", limit="2")) == 2
+
+
+def test_neighbourhood_is_everyone_within_two_hops(sample_build):
+    from graph.query import PREFIXES, named_queries, run_query
+    from graph.store import open_store
+    store = open_store(sample_build[1])
+    edges = {}
+    for row in store.query("SELECT ?a ?b { ?a ng:relation ?b }", prefixes=PREFIXES):
+        edges.setdefault(row["a"].value, set()).add(row["b"].value)
+        edges.setdefault(row["b"].value, set()).add(row["a"].value)
+    [putin] = [r["e"].value for r in store.query('SELECT ?e { ?e rdfs:label "Vladimir Poutine"@fr }', prefixes=PREFIXES)]
+    near = edges[putin] - {putin}
+    far = {n for via in near for n in edges[via]} - near - {putin}
+    labels = {r["e"].value: r["l"].value for r in store.query("SELECT ?e ?l { ?e rdfs:label ?l }", prefixes=PREFIXES)}
+    query = named_queries()["neighbourhood"]
+    rows = [(r["neighbour"].value, int(r["distance"].value)) for r in run_query(store, query.text, declared=query.params)]
+    assert sorted(rows) == sorted([(labels[n], 1) for n in near] + [(labels[n], 2) for n in far])
