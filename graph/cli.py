@@ -283,10 +283,9 @@ def serve_command(
 ) -> None:
     """Serve a build as a read-only SPARQL 1.1 endpoint (Oxigraph's server)."""
     try:
-        code = run_server(out, host, port, timeout)
+        run_server(out, host, port, timeout)
     except StoreError as err:
         _fail(str(err))
-    raise typer.Exit(code)
 
 
 @app.command("push")

@@ -7,10 +7,11 @@ serves a query page for the browser at ``/``.
 """
 from __future__ import annotations
 
+import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from .store import StoreError, open_store, store_path
 
@@ -37,11 +38,13 @@ def server_command(out_dir: str | Path, host: str, port: int, timeout: int) -> l
             "--timeout-s", str(timeout)]
 
 
-def run_server(out_dir: str | Path, host: str, port: int, timeout: int) -> int:
+def run_server(out_dir: str | Path, host: str, port: int, timeout: int) -> NoReturn:
+    """Become Oxigraph's server: this process is replaced by it, so Ctrl-C and a
+    termination signal reach the server itself and stopping leaves nothing running."""
     command = server_command(out_dir, host, port, timeout)
     print(f"SPARQL endpoint: {endpoint_url(host, port)}", flush=True)
     print(f"query page:      {endpoint_url(host, port)[:-len('query')]}", flush=True)
     try:
-        return subprocess.call(command)
-    except KeyboardInterrupt:
-        return 0
+        os.execv(command[0], command)
+    except OSError as err:
+        raise StoreError(f"{command[0]}: cannot start the server ({err.strerror or err})") from None

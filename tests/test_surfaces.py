@@ -183,6 +183,20 @@ def test_push_loads_every_graph_into_another_store(built, tmp_path):
         target.wait(timeout=10)
 
 
+def test_stopping_the_endpoint_leaves_no_server_behind(built):
+    port = free_port()
+    server = subprocess.Popen([NEWSGRAPH, "serve", str(built), "--port", str(port)], stdout=subprocess.DEVNULL)
+    url = endpoint_url("127.0.0.1", port)
+    try:
+        wait_for(url.replace("/query", "/"))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    with pytest.raises(urllib.error.URLError) as refused:  # nothing listens any more
+        urllib.request.urlopen(url.replace("/query", "/"), timeout=5)
+    assert not isinstance(refused.value, urllib.error.HTTPError)
+
+
 def test_endpoint_listens_on_localhost_unless_told(built):
     from graph.serve import server_command
     command = server_command(built, "127.0.0.1", 7878, 30)
