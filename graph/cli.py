@@ -73,15 +73,22 @@ def build_command(
         with extraction_progress() as tick:
             result = build(paths or [default_corpus()], out, model=model, jobs=jobs, curation=curation,
                            progress=tick)
-    except (ModelNotInstalled, LexiconError, CurationError) as err:
-        _fail(str(err))
-    except OSError as err:
-        _fail(f"{err.filename or out}: {err.strerror or err}")
+    except (ModelNotInstalled, LexiconError, CurationError, OSError) as err:
+        _fail(_build_error(err, out))
     if not result.articles:
         for skipped in result.skipped:
             typer.echo(f"skipped {skipped}", err=True)
         _fail("no article could be read, nothing built")
     _report(result)
+
+
+def _build_error(err: Exception, out: Path) -> str:
+    """One line for what stopped a build."""
+    if isinstance(err, OSError):
+        return f"{err.filename or out}: {err.strerror or err}"
+    if isinstance(err, (ModelNotInstalled, LexiconError, CurationError)):
+        return str(err)
+    return f"{type(err).__name__}: {err}"
 
 
 def _report(result: BuildResult) -> None:
@@ -119,9 +126,7 @@ def watch_command(
     def failed(err: Exception) -> None:
         if isinstance(err, ModelNotInstalled):  # no later build can do better
             raise err
-        message = str(err) if isinstance(err, (LexiconError, CurationError)) else (
-            f"{err.filename or out}: {err.strerror or err}" if isinstance(err, OSError) else f"{type(err).__name__}: {err}")
-        typer.echo(f"newsgraph: error: {message} (still watching)", err=True)
+        typer.echo(f"newsgraph: error: {_build_error(err, out)} (still watching)", err=True)
 
     try:
         with BuildSession(model, jobs=jobs) as session:

@@ -22,20 +22,19 @@ from dataclasses import dataclass
 from datetime import date
 
 from .dates import normalise_date
-from .records import ArticleExtraction
+from .records import ArticleExtraction, Relation
 from .resolve import Resolution
 
 __all__ = ["ArticleMeeting", "MeetingSummary", "article_meetings", "meeting_summaries"]
 
 
 @dataclass(frozen=True, slots=True)
-class ArticleMeeting:
-    """Two people an article says met: entity keys in the order first stated, the numbers
-    of the relations that state it, whether it is announced, where, and when (as written,
-    and as a calendar ``day`` when the article's publication date tells it)."""
+class _MeetingFacts:
+    """Two people (entity keys, in the order first stated), whether the meeting is
+    announced rather than reported, one sentence stating it, where, and when (as written,
+    and as a calendar ``day`` when the publication date tells it)."""
 
     people: tuple[str, str]
-    evidence: tuple[int, ...]
     planned: bool
     sentence: str
     place: str | None
@@ -44,37 +43,40 @@ class ArticleMeeting:
 
 
 @dataclass(frozen=True, slots=True)
-class MeetingSummary:
-    """A pair of people over the corpus: the articles that report them meeting (``articles``,
-    in corpus order), announced in any of them, and one sentence, place and date."""
+class ArticleMeeting(_MeetingFacts):
+    """A meeting one article reports; ``evidence`` numbers the relations that state it."""
 
-    people: tuple[str, str]
+    evidence: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingSummary(_MeetingFacts):
+    """A pair of people over the corpus: the ``articles`` that report them meeting (in
+    corpus order), announced in any of them; sentence from the first, place and date
+    from the first that gives them."""
+
     articles: tuple[str, ...]
-    planned: bool
-    sentence: str
-    place: str | None
-    when: str | None
-    day: date | None
 
 
 def article_meetings(extraction: ArticleExtraction, resolution: Resolution) -> list[ArticleMeeting]:
     """The meetings one article reports, in the order it first states them."""
     article = extraction.article
-    found: dict[frozenset, dict] = {}
-    for n, relation, s_key, o_key in resolution.relations_of(extraction):
-        if relation.predicate != "met":
-            continue
-        meeting = found.setdefault(frozenset((s_key, o_key)), {
-            "people": (s_key, o_key), "evidence": [], "planned": relation.evidence.planned,
-            "sentence": relation.evidence.sentence, "place": None, "when": None, "day": None})
-        meeting["evidence"].append(n)
-        if meeting["place"] is None and relation.place is not None:
-            meeting["place"] = resolution.assignment.get((article.id, relation.place))
-        if meeting["when"] is None and relation.when:
-            meeting["when"] = relation.when
-            meeting["day"] = normalise_date(relation.when, _published(article), planned=relation.evidence.planned)
-    return [ArticleMeeting(m["people"], tuple(m["evidence"]), m["planned"], m["sentence"], m["place"],
-                           m["when"], m["day"]) for m in found.values()]
+    by_pair: dict[frozenset, list[tuple[int, Relation, str, str]]] = {}
+    for stated in resolution.relations_of(extraction):
+        if stated[1].predicate == "met":
+            by_pair.setdefault(frozenset(stated[2:]), []).append(stated)
+    meetings = []
+    for stated in by_pair.values():
+        _, first, s_key, o_key = stated[0]
+        relations = [relation for _, relation, _, _ in stated]
+        places = (resolution.assignment.get((article.id, r.place)) for r in relations if r.place is not None)
+        dated = next((r for r in relations if r.when), None)
+        meetings.append(ArticleMeeting(
+            people=(s_key, o_key), planned=first.evidence.planned, sentence=first.evidence.sentence,
+            place=next((key for key in places if key), None), when=dated.when if dated else None,
+            day=normalise_date(dated.when, _published(article), planned=dated.evidence.planned) if dated else None,
+            evidence=tuple(n for n, _, _, _ in stated)))
+    return meetings
 
 
 def _published(article) -> date | None:
@@ -93,9 +95,6 @@ def meeting_summaries(meetings: Iterable[tuple[str, ArticleMeeting]]) -> Iterato
         first = reports[0][1]
         dated = next((m for _, m in reports if m.when), first)
         yield MeetingSummary(
-            people=first.people,
-            articles=tuple(dict.fromkeys(article_id for article_id, _ in reports)),
-            planned=any(m.planned for _, m in reports),
-            sentence=first.sentence,
-            place=next((m.place for _, m in reports if m.place), None),
-            when=dated.when, day=dated.day)
+            people=first.people, planned=any(m.planned for _, m in reports), sentence=first.sentence,
+            place=next((m.place for _, m in reports if m.place), None), when=dated.when, day=dated.day,
+            articles=tuple(dict.fromkeys(article_id for article_id, _ in reports)))

@@ -31,7 +31,7 @@ class BuildSession:
         return self.workers.ready()
 
     def close(self) -> None:
-        self.workers.__exit__(None, None, None)
+        self.workers.close()
 
     def __enter__(self) -> BuildSession:
         return self

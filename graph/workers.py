@@ -44,22 +44,21 @@ def _load_pipeline(model: str | None) -> None:
     _LOAD_SECONDS = time.perf_counter() - started
 
 
-def _extract_chunk(args: tuple[list[Article], int]) -> tuple[list[ArticleExtraction], float]:
-    """The chunk's extractions, and the seconds this worker took to load the model (once)."""
-    global _LOAD_SECONDS
-    if _LOAD_ERROR is not None:
-        raise _LOAD_ERROR
-    articles, batch_size = args
-    load_seconds, _LOAD_SECONDS = _LOAD_SECONDS, 0.0
-    return list(extract_articles(articles, _PIPELINE, batch_size=batch_size)), load_seconds
-
-
 def _report_load() -> float:
+    """The seconds this worker took to load the model, the first time it is asked (0.0
+    after); raises the error that stopped the load, if one did."""
     global _LOAD_SECONDS
     if _LOAD_ERROR is not None:
         raise _LOAD_ERROR
     load_seconds, _LOAD_SECONDS = _LOAD_SECONDS, 0.0
     return load_seconds
+
+
+def _extract_chunk(args: tuple[list[Article], int]) -> tuple[list[ArticleExtraction], float]:
+    """The chunk's extractions, and the seconds this worker took to load the model (once)."""
+    load_seconds = _report_load()
+    articles, batch_size = args
+    return list(extract_articles(articles, _PIPELINE, batch_size=batch_size)), load_seconds
 
 
 class ExtractionWorkers:
@@ -91,6 +90,9 @@ class ExtractionWorkers:
     def __enter__(self) -> ExtractionWorkers:
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def close(self) -> None:
         self._pool.terminate()
         self._pool.join()
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
