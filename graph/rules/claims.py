@@ -41,18 +41,14 @@ def find_claims(index: DocIndex) -> Iterator[Finding]:
 
 def _cue(index: DocIndex, sent: Span):
     cues = index.lex.claim_cues
-    for token in sent:
-        if token.pos_ == "VERB" and (cues.get(token.lemma_.lower()) == "verb" or _verb_form(cues, token.lower_)):
-            return token
-        if token.pos_ == "NOUN" and "noun" in (cues.get(token.lower_), cues.get(token.lemma_.lower())):
-            return token
+    stems = index.lex.claim_verb_stems
+    for i in range(sent.start, sent.end):
+        tag, word, lemma = index.tags[i], index.words[i], index.lemmas[i]
+        if tag == "VERB" and (cues.get(lemma) == "verb" or word.startswith(stems)):
+            return index.doc[i]
+        if tag == "NOUN" and "noun" in (cues.get(word), cues.get(lemma)):
+            return index.doc[i]
     return None
-
-
-def _verb_form(cues: dict[str, str], word: str) -> bool:
-    """« réclame », « exigent »: a conjugated -er verb the lemmatizer may miss."""
-    return any(pos == "verb" and cue.endswith("er") and len(cue) > 5 and word.startswith(cue[:-2])
-               for cue, pos in cues.items())
 
 
 def _claimant(index: DocIndex, cue):

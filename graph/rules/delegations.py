@@ -20,9 +20,10 @@ _MEMBERSHIP_CUES = {"mener", "conduire", "diriger", "présider", "accompagner", 
 
 def find_delegations(index: DocIndex) -> Iterator[Finding]:
     doc = index.doc
-    for token in doc:
-        if token.lower_ not in _DELEGATION:
+    for i, word in enumerate(index.words):
+        if word not in _DELEGATION:
             continue
+        token = doc[i]
         country, j = _delegation_country(index, token.i + 1)
         if country is None:
             continue

@@ -28,10 +28,11 @@ _NOUN_GAP = 5
 
 def find_interactions(index: DocIndex) -> Iterator[Finding]:
     seen = set()
-    for token in index.doc:
-        kind = _kind(index, token)
+    for i in range(len(index.doc)):
+        kind = _kind(index, i)
         if kind is None:
             continue
+        token = index.doc[i]
         ruled_out, planned = modality(token)
         if ruled_out:
             continue
@@ -47,16 +48,16 @@ def find_interactions(index: DocIndex) -> Iterator[Finding]:
                           find_date_expression(token.sent.text, token.idx - token.sent.start_char))
 
 
-def _kind(index: DocIndex, token: Token) -> str | None:
-    if token.i in index.entity_at:
+def _kind(index: DocIndex, i: int) -> str | None:
+    """The interaction kind token ``i`` triggers, if any."""
+    tag = index.tags[i]
+    if tag not in ("VERB", "AUX", "NOUN") or i in index.entity_at:
         return None
     table = index.lex.interactions
-    if token.pos_ in ("VERB", "AUX"):
-        kind = table.get((token.lemma_.lower(), "verb"))
-    elif token.pos_ == "NOUN":
-        kind = table.get((token.lower_, "noun")) or table.get((token.lemma_.lower(), "noun"))
+    if tag == "NOUN":
+        kind = table.get((index.words[i], "noun")) or table.get((index.lemmas[i], "noun"))
     else:
-        return None
+        kind = table.get((index.lemmas[i], "verb"))
     return kind if kind != "remote" else None
 
 

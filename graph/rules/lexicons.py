@@ -30,6 +30,7 @@ class Lexicons:
     longest_role: int
     capitals: frozenset[str]
     role_starts: frozenset[str]
+    claim_verb_stems: tuple[str, ...]  # a conjugated form the lemmatizer may miss starts with one
 
     def role_at(self, words: Sequence[str], i: int) -> tuple[int, str] | None:
         """``(end, relation)`` of the longest role phrase starting at ``words[i]``
@@ -51,9 +52,17 @@ class Lexicons:
 def lexicons() -> Lexicons:
     roles = load_roles()
     gazetteer = load_gazetteer()
+    claim_cues = load_claim_cues()
     return Lexicons(gazetteer, roles, load_nationalities(), load_interactions(),
-                    load_claim_cues(), max(len(r.split()) for r in roles) + 1,
-                    frozenset(a.id for a in gazetteer.actors if a.stands_for), _first_tokens(roles))
+                    claim_cues, max(len(r.split()) for r in roles) + 1,
+                    frozenset(a.id for a in gazetteer.actors if a.stands_for), _first_tokens(roles),
+                    _verb_stems(claim_cues))
+
+
+def _verb_stems(cues: dict[str, str]) -> tuple[str, ...]:
+    """Stems of the -er verb cues (« réclamer » -> « réclam »), so that « réclame » and
+    « exigent » count even when the lemmatizer misses them."""
+    return tuple(cue[:-2] for cue, pos in cues.items() if pos == "verb" and cue.endswith("er") and len(cue) > 5)
 
 
 def _first_tokens(phrases: Iterable[str]) -> frozenset[str]:

@@ -37,8 +37,16 @@ class DocIndex:
         self.lex = lex
         self.entity_at: dict[int, Span] = {}
         self.described: dict[int, Mention] = {}  # role-phrase token -> person it stands for
-        self.words = [token.lower_ for token in doc]
+        # read once per token: scans over these lists skip creating a Token per position
+        self.words: list[str] = []   # lower-cased texts
+        self.tags: list[str] = []    # coarse parts of speech
+        self.lemmas: list[str] = []  # lower-cased lemmas
+        for token in doc:
+            self.words.append(token.lower_)
+            self.tags.append(token.pos_)
+            self.lemmas.append(token.lemma_.lower())
         self._roles: dict[int, tuple[int, str] | None] = {}
+        self.role_phrases: list | None = None  # the role occurrences, once found (rules.roles)
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 self.entity_at[i] = ent

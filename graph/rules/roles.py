@@ -41,13 +41,21 @@ class RoleOccurrence(NamedTuple):
     holder: Mention | None
 
 
-def role_occurrences(index: DocIndex) -> Iterator[RoleOccurrence]:
+def role_occurrences(index: DocIndex) -> list[RoleOccurrence]:
+    """The role phrases of the doc, found once per index (descriptions and roles read them)."""
+    if index.role_phrases is None:
+        index.role_phrases = list(_scan_roles(index))
+    return index.role_phrases
+
+
+def _scan_roles(index: DocIndex) -> Iterator[RoleOccurrence]:
     doc = index.doc
+    words = index.words
     i = 0
     previous: RoleOccurrence | None = None
     while i < len(doc):
         found = None if i in index.entity_at else index.role_at(i)
-        if found is None and doc[i].lower_ in _COUNTERPART and previous is not None \
+        if found is None and words[i] in _COUNTERPART and previous is not None \
                 and previous.start >= doc[i].sent.start:
             found = (i + 1, previous.relation)  # « son homologue russe X »: the same role, elsewhere
         if found is None:
