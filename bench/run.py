@@ -5,6 +5,8 @@
 
 The corpus is SYNTHETIC (bench/synthetic.py): the bundled samples with actors, places
 and weekdays swapped. Each build runs in a fresh process so its peak RSS is its own.
+Throughput is measured on 300 articles (or the one size asked for): bare ``nlp.pipe``
+and newsgraph builds each run in a fresh process, timed from a loaded model.
 """
 from __future__ import annotations
 
@@ -84,57 +86,58 @@ def watched_add_seconds(corpus: Path, out: Path) -> float:
         watcher.wait()
 
 
-_BARE = None  # the bare pipeline, loaded once, inherited by the forked processes of the two-process run
+_PIPELINE = None  # the bare pipeline of a bare child, inherited by the processes it forks
 
 
-def _bare_pipeline(warm_up: list[str]):
-    global _BARE
-    if _BARE is None:
-        import spacy
-        from graph.nlp import DEFAULT_MODEL
-        _BARE = spacy.load(DEFAULT_MODEL, exclude=["senter"])
-        list(_BARE.pipe(warm_up))
-    return _BARE
-
-
-def _parse_seconds(texts: list[str]) -> float:
+def _parse_share(texts: list[str]) -> float:
     started = time.perf_counter()
-    for _ in _BARE.pipe(texts, batch_size=32):
+    for _ in _PIPELINE.pipe(texts, batch_size=32):
         pass
     return time.perf_counter() - started
 
 
-def bare_nlp_seconds(texts: list[str]) -> float:
-    """Bare ``nlp.pipe`` over ``texts`` in this process (the same model, no newsgraph code)."""
-    _bare_pipeline(texts[:5])
-    return _parse_seconds(texts)
-
-
-def bare_nlp_two_processes_seconds(texts: list[str]) -> float:
-    """The machine's own ceiling for two jobs: bare ``nlp.pipe`` in two forked processes,
-    half of the texts each (no newsgraph code at all)."""
+def child_bare(corpus: str, processes: int) -> None:
+    """Bare ``nlp.pipe`` over the corpus's texts, the same model and no newsgraph code, in
+    this fresh process (or in ``processes`` processes forked from it, the texts split
+    evenly): loaded, then parsed cold, as a build's workers do; prints the parse's seconds."""
+    global _PIPELINE
     import multiprocessing
-    _bare_pipeline(texts[:5])
-    started = time.perf_counter()
-    with multiprocessing.get_context("fork").Pool(2) as pool:
-        pool.map(_parse_seconds, [texts[0::2], texts[1::2]])
-    return time.perf_counter() - started
+    import spacy
+    from corpus import Article, read_articles
+    from graph.nlp import DEFAULT_MODEL
+    texts = [a.text for a in read_articles([corpus]) if isinstance(a, Article)]
+    _PIPELINE = spacy.load(DEFAULT_MODEL, exclude=["senter"])
+    if processes == 1:
+        seconds = _parse_share(texts)
+    else:
+        started = time.perf_counter()
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            pool.map(_parse_share, [texts[k::processes] for k in range(processes)])
+        seconds = time.perf_counter() - started
+    print(json.dumps({"seconds": seconds}))
+
+
+def bare_nlp_seconds(corpus: Path, processes: int = 1) -> float:
+    run = subprocess.run([sys.executable, __file__, "--bare", str(corpus), str(processes)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(run.stdout.strip().splitlines()[-1])["seconds"]
 
 
 THROUGHPUT_ROUNDS = 3  # this machine is noisy: bare and newsgraph runs alternate, medians are compared
+THROUGHPUT_ARTICLES = 300  # enough text that one build's fixed costs (store, page) do not set the rate
 
 
-def throughput_seconds(corpus: Path, texts: list[str], work: Path) -> dict[str, list[float]]:
-    """Seconds of each kind of run, ``THROUGHPUT_ROUNDS`` of each, taken in turn: bare
-    ``nlp.pipe`` in one and in two processes, and builds with one and two jobs (the
-    model's loading left out)."""
+def throughput_seconds(corpus: Path, work: Path) -> dict[str, list[float]]:
+    """Seconds of each kind of run, ``THROUGHPUT_ROUNDS`` of each, taken in turn, each in
+    a fresh process with the model's loading left out: bare ``nlp.pipe`` in one and in two
+    processes, and builds with one and two jobs."""
     runs: dict[str, list[float]] = {"bare": [], "bare_two": [], "build_1": [], "build_2": []}
     for round_ in range(THROUGHPUT_ROUNDS):
-        runs["bare"].append(bare_nlp_seconds(texts))
+        runs["bare"].append(bare_nlp_seconds(corpus))
         for jobs in (1, 2):
             run = timed_build(corpus, work / f"out-throughput-{jobs}-{round_}", jobs)
             runs[f"build_{jobs}"].append(run["seconds"] - run["timings"].get("model", 0.0))
-        runs["bare_two"].append(bare_nlp_two_processes_seconds(texts))
+        runs["bare_two"].append(bare_nlp_seconds(corpus, processes=2))
     return runs
 
 
@@ -224,6 +227,9 @@ def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         child_build(sys.argv[2], sys.argv[3], int(sys.argv[4]))
         return 0
+    if len(sys.argv) > 1 and sys.argv[1] == "--bare":
+        child_bare(sys.argv[2], int(sys.argv[3]))
+        return 0
     if len(sys.argv) > 1 and sys.argv[1] == "--rdflib":
         child_rdflib(sys.argv[2])
         return 0
@@ -241,13 +247,13 @@ def main() -> int:
     figures: dict = {"synthetic": True, "sizes": {}}
     tokenizer = spacy.blank("fr").tokenizer
 
-    # throughput on the smallest size: bare spaCy against a whole newsgraph build (model load excluded)
-    base = sizes[0]
+    # throughput: bare spaCy against a whole newsgraph build (model load excluded)
+    base = args.articles or THROUGHPUT_ARTICLES
     corpus = work / f"corpus-{base}"
     write_corpus(corpus, base)
     texts = [a.text for a in read_articles([corpus])]
     tokens = sum(len(tokenizer(t)) for t in texts)
-    runs = throughput_seconds(corpus, texts, work)
+    runs = throughput_seconds(corpus, work)
     rate = {kind: tokens / statistics.median(seconds) for kind, seconds in runs.items()}
     spread = {kind: f"{min(tokens / s for s in seconds):.0f}–{max(tokens / s for s in seconds):.0f}"
               for kind, seconds in runs.items()}
