@@ -302,38 +302,53 @@ def _full_person_names(decided, pending, gazetteer) -> dict[str, _Holders]:
     return names
 
 
+@dataclass
+class _Members:
+    """What the mentions resolved to one entity key say, gathered in one pass."""
+
+    types: Counter = field(default_factory=Counter)
+    names: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    name_count: int = 0
+    first_seen: dict[tuple[str, str], tuple[str, float]] = field(default_factory=dict)  # (name, rule) -> (article, score)
+
+
 def _assemble(decided, gazetteer: Gazetteer, ambiguous, renames: dict[str, str] | None = None) -> Resolution:
-    members: dict[str, list[tuple[str, Mention, str, float]]] = defaultdict(list)
-    for (article_id, mention), (key, rule, score) in decided.items():
-        members[key].append((article_id, mention, rule, score))
+    members: dict[str, _Members] = {}
+    assignment = {}
+    for item, (key, rule, score) in decided.items():
+        article_id, mention = item
+        assignment[item] = key
+        gathered = members.get(key)
+        if gathered is None:
+            gathered = members[key] = _Members()
+        gathered.types[mention.type] += 1
+        gathered.articles.add(article_id)
+        if mention.is_name:
+            gathered.names.add(mention.text)
+            gathered.name_count += 1
+            gathered.first_seen.setdefault((mention.text, rule), (article_id, score))
     entities: dict[str, Entity] = {}
     merges: list[MergeDecision] = []
-    assignment = {}
-    for key, items in members.items():
+    for key, gathered in members.items():
         actor = None
         try:
             actor = gazetteer.get(key)
         except KeyError:
             pass
-        names = sorted({m.text for _, m, _, _ in items if m.is_name})
-        types = Counter(m.type for _, m, _, _ in items)
+        names = sorted(gathered.names)
         label = (renames or {}).get(key) or (actor.label if actor else
                                              max(names, key=lambda n: (len(n.split()), len(n), n)))
         entities[key] = Entity(
             key=key,
-            type=actor.type if actor else types.most_common(1)[0][0],
+            type=actor.type if actor else gathered.types.most_common(1)[0][0],
             label=label,
             names=tuple(names),
             wikidata=actor.wikidata if actor else None,
-            articles=tuple(sorted({a for a, _, _, _ in items})),
-            mention_count=sum(1 for _, m, _, _ in items if m.is_name),
+            articles=tuple(sorted(gathered.articles)),
+            mention_count=gathered.name_count,
         )
-        for article_id, mention, _, _ in items:
-            assignment[(article_id, mention)] = key
-        best = {}
-        for article_id, mention, rule, score in items:
-            if mention.is_name and mention.text != label:
-                best.setdefault((mention.text, rule), MergeDecision(key, mention.text, article_id, rule, score))
-        merges.extend(best.values())
+        merges.extend(MergeDecision(key, name, article_id, rule, score)
+                      for (name, rule), (article_id, score) in gathered.first_seen.items() if name != label)
     merges.sort(key=lambda m: (m.entity, m.name, m.rule))
     return Resolution(dict(sorted(entities.items())), assignment, tuple(merges), ambiguous)
