@@ -8,25 +8,22 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import List, Optional
 
+from typing import TYPE_CHECKING
+
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from corpus.readers import default_corpus
-from ontology.data import LexiconError
-from .build import BuildResult, build
-from .export import FORMATS, export
 from .files import write_atomic
-from .push import PushError, push
-from .query import QueryError, format_result, named_queries, run_query
-from .serve import run_server
-from .session import BuildSession
+from .nlp import DEFAULT_MODEL
 from .store import StoreError, open_store
-from .validate import validate_store
-from .watch import watch
-from .curation import CurationError
-from .evaluate import GoldError, evaluate, load_gold, load_graph
-from .nlp import DEFAULT_MODEL, ModelNotInstalled
+
+if TYPE_CHECKING:
+    from .build import BuildResult
+
+# Each command imports what it runs: spaCy, pyshacl and networkx take about a second
+# to import, which `query`, `export` and `serve` do not need.
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Knowledge graphs of the actors in French news articles.")
@@ -69,11 +66,12 @@ def build_command(
     curation: Optional[Path] = _CURATION,
 ) -> None:
     """Build the graph of PATHS into OUT: graph.trig, graph.ttl, network.html, merges.csv."""
+    from .build import build
     try:
         with extraction_progress() as tick:
             result = build(paths or [default_corpus()], out, model=model, jobs=jobs, curation=curation,
                            progress=tick)
-    except (ModelNotInstalled, LexiconError, CurationError, OSError) as err:
+    except _build_errors() as err:
         _fail(_build_error(err, out))
     if not result.articles:
         for skipped in result.skipped:
@@ -82,11 +80,19 @@ def build_command(
     _report(result)
 
 
+def _build_errors() -> tuple[type[Exception], ...]:
+    """What stops a build that it reports in one line: the input, the installation."""
+    from ontology.data import LexiconError
+    from .curation import CurationError
+    from .nlp import ModelNotInstalled
+    return ModelNotInstalled, LexiconError, CurationError, OSError
+
+
 def _build_error(err: Exception, out: Path) -> str:
     """One line for what stopped a build."""
     if isinstance(err, OSError):
         return f"{err.filename or out}: {err.strerror or err}"
-    if isinstance(err, (ModelNotInstalled, LexiconError, CurationError)):
+    if isinstance(err, _build_errors()):
         return str(err)
     return f"{type(err).__name__}: {err}"
 
@@ -121,6 +127,9 @@ def watch_command(
 ) -> None:
     """Build PATHS into OUT, then rebuild whenever an article (or the curation file) is
     added, changed or removed, with the model kept loaded; stop with Ctrl-C."""
+    from .nlp import ModelNotInstalled
+    from .session import BuildSession
+    from .watch import watch
     paths = paths or [default_corpus()]
 
     def failed(err: Exception) -> None:
@@ -160,6 +169,7 @@ def evaluate_command(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List misses, wrong relations, spurious nodes."),
 ) -> None:
     """Score GRAPH against a hand annotation: entities, merges, relations."""
+    from .evaluate import GoldError, evaluate, load_gold, load_graph
     try:
         gold_data = load_gold(gold)
         ds = load_graph(graph)
@@ -215,6 +225,7 @@ def query_command(
     list_queries: bool = typer.Option(False, "--list", help="List the named queries."),
 ) -> None:
     """Run SPARQL on a build: a query, a .rq file, or a named analyst query."""
+    from .query import QueryError, format_result, named_queries, run_query
     queries = named_queries()
     if list_queries:
         width = max(len(q) for q in queries)
@@ -250,6 +261,7 @@ def export_command(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: standard output)."),
 ) -> None:
     """Export a build as RDF or as an actor network for Gephi and Cytoscape."""
+    from .export import FORMATS, export
     if fmt not in FORMATS:
         _fail(f"unknown format {fmt!r} ({', '.join(FORMATS)})")
     try:
@@ -268,6 +280,7 @@ def export_command(
 def validate_command(out: Path = typer.Argument(Path("out"), help="A build folder.")) -> None:
     """Check a whole build against the SHACL shapes: the merged graph (which build checks
     each time) and the evidence in every article graph. Exit code 1 on a violation."""
+    from .validate import validate_store
     try:
         violations = validate_store(open_store(out))
     except StoreError as err:
@@ -287,6 +300,7 @@ def serve_command(
     timeout: int = typer.Option(30, min=1, help="Seconds a query may run."),
 ) -> None:
     """Serve a build as a read-only SPARQL 1.1 endpoint (Oxigraph's server)."""
+    from .serve import run_server
     try:
         run_server(out, host, port, timeout)
     except StoreError as err:
@@ -300,6 +314,7 @@ def push_command(
     graph: Optional[str] = typer.Option(None, "--graph", help="Put the merged graph in this named graph."),
 ) -> None:
     """Load a build into another store (SPARQL 1.1 Graph Store HTTP Protocol), named graphs kept."""
+    from .push import PushError, push
     try:
         result = push(open_store(out), endpoint, graph=graph)
     except (StoreError, PushError) as err:

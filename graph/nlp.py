@@ -7,11 +7,10 @@
 from __future__ import annotations
 
 import importlib.metadata
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-
-from . import components  # noqa: F401  (registers the components)
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = ["DEFAULT_MODEL", "load_pipeline", "model_version", "ModelNotInstalled"]
 
@@ -34,6 +33,8 @@ def model_version(model: str | None) -> str:
 
 def load_pipeline(model: str | None = DEFAULT_MODEL) -> Language:
     """Load ``model`` with newsgraph's components; ``model=None`` gives a blank French pipeline."""
+    import spacy  # here, not above: commands that parse nothing start without importing spaCy
+    from . import components  # noqa: F401  (registers the components)
     if model is None:
         nlp = spacy.blank("fr")
         nlp.add_pipe("newsgraph_paragraphs")

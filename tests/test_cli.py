@@ -43,3 +43,15 @@ def test_evaluate_reports_an_unreadable_graph_in_one_line(tmp_path: Path):
     result = runner.invoke(app, ["evaluate", str(bad), "--gold", str(gold)])
     assert result.exit_code == 1
     assert result.output.count("\n") == 1 and "not a readable graph" in result.output
+
+
+def test_commands_that_parse_nothing_start_without_spacy():
+    """`query`, `export` and `serve` answer at once: starting the CLI imports neither
+    spaCy nor the build (about a second of imports)."""
+    import subprocess
+    import sys
+    probe = ("import sys, graph.cli; "
+             "print(sorted(m for m in ('spacy', 'graph.build', 'pyshacl', 'networkx') if m in sys.modules))")
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert run.stdout.strip() == "[]"

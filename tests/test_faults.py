@@ -79,11 +79,12 @@ def test_a_damaged_store_is_reported_with_a_way_out(tmp_path: Path):
 
 def test_an_unexpected_error_is_one_line_not_a_traceback(monkeypatch, capsys):
     import pytest
+    import graph.build
     import graph.cli as cli
 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("boom")
-    monkeypatch.setattr(cli, "build", broken)
+    monkeypatch.setattr(graph.build, "build", broken)
     monkeypatch.setattr(sys, "argv", ["newsgraph", "build"])
     with pytest.raises(SystemExit) as exit_:
         cli.main()

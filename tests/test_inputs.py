@@ -72,8 +72,8 @@ def test_the_cli_lists_skipped_files_and_builds_the_rest(tmp_path: Path, monkeyp
     corpus.mkdir()
     (corpus / "good.txt").write_text("Titre\nDmitri Peskov, porte-parole du Kremlin, a parlé.", encoding="utf-8")
     (corpus / "bin.txt").write_bytes(b"\x00\xff\x00")
-    import graph.cli as cli
-    monkeypatch.setattr(cli, "build", lambda paths, out, **kw: build(paths, out, model=None))
+    import graph.build
+    monkeypatch.setattr(graph.build, "build", lambda paths, out, **kw: build(paths, out, model=None))
     result = CliRunner().invoke(app, ["build", str(corpus), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert f"skipped {corpus / 'bin.txt'}: binary file, not text" in result.output
