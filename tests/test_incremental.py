@@ -92,3 +92,20 @@ def test_files_unchanged_since_the_last_build_are_not_read_again(tmp_path: Path,
     (corpus / "a2.txt").write_text(TEXTS["a2"] + " Il a aussi parlé.", encoding="utf-8")
     changed = build([corpus], out, model=None)
     assert read == ["a2.txt"] and (changed.extracted, changed.reused) == (1, 2)
+
+
+def test_a_store_compacted_before_the_swap_keeps_every_quad(tmp_path: Path, monkeypatch):
+    """A build that leaves many table files compacts the store; nothing is lost, and the
+    next incremental build starts from the compacted store."""
+    import graph.store as store
+    corpus = corpus_of(tmp_path, TEXTS)
+    build([corpus], tmp_path / "plain", model=None)
+    monkeypatch.setattr(store, "COMPACT_FROM_TABLE_FILES", 0)
+    out = tmp_path / "compacted"
+    build([corpus], out, model=None)
+    stored = lambda folder: {str(q) for q in open_store(folder)}
+    assert stored(out) == stored(tmp_path / "plain") and len(stored(out)) > 50
+    write(corpus, {**TEXTS, "a4": "Titre quatre\nMarco Rubio a rencontré Sergueï Lavrov à Riyad."})
+    assert build([corpus], out, model=None).extracted == 1
+    full = build([corpus], tmp_path / "full", model=None)
+    assert stored(out) == stored(tmp_path / "full") and full.articles == 4
