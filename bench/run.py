@@ -47,11 +47,17 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def in_fresh_process(child: str, *args) -> dict:
+    """Run one of this script's children (``--build``, ``--bare``, ``--store``) in a new
+    process; the JSON object it printed last."""
+    run = subprocess.run([sys.executable, __file__, child, *map(str, args)], capture_output=True, text=True,
+                         check=True)
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
 def timed_build(corpus: Path, out: Path, jobs: int = 1) -> dict:
     started = time.perf_counter()
-    run = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(out), str(jobs)],
-                         capture_output=True, text=True, check=True)
-    figures = json.loads(run.stdout.strip().splitlines()[-1])
+    figures = in_fresh_process("--build", corpus, out, jobs)
     figures["process_seconds"] = time.perf_counter() - started  # with Python's start and the imports
     return figures
 
@@ -127,9 +133,7 @@ def child_bare(corpus: str, processes: int) -> None:
 
 
 def bare_nlp_seconds(corpus: Path, processes: int = 1) -> float:
-    run = subprocess.run([sys.executable, __file__, "--bare", str(corpus), str(processes)],
-                         capture_output=True, text=True, check=True)
-    return json.loads(run.stdout.strip().splitlines()[-1])["seconds"]
+    return in_fresh_process("--bare", corpus, processes)["seconds"]
 
 
 THROUGHPUT_ROUNDS = 5  # this machine is noisy: bare and newsgraph runs alternate, medians are compared
@@ -217,8 +221,7 @@ def child_store(out: str) -> None:
 def query_latencies(out: Path) -> dict:
     """Median milliseconds of each named query on the store, and on rdflib in memory:
     a number, None when stopped at the cap, or why it could not run."""
-    run = subprocess.run([sys.executable, __file__, "--store", str(out)], capture_output=True, text=True, check=True)
-    store_ms = json.loads(run.stdout.strip().splitlines()[-1])
+    store_ms = in_fresh_process("--store", out)
     missing = "not reached"
     try:
         run = subprocess.run([sys.executable, __file__, "--rdflib", str(out / "graph.trig")],
@@ -244,17 +247,11 @@ def _rdflib_figure(ms) -> str:
 
 
 def main() -> int:
-    if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        child_build(sys.argv[2], sys.argv[3], int(sys.argv[4]))
-        return 0
-    if len(sys.argv) > 1 and sys.argv[1] == "--bare":
-        child_bare(sys.argv[2], int(sys.argv[3]))
-        return 0
-    if len(sys.argv) > 1 and sys.argv[1] == "--store":
-        child_store(sys.argv[2])
-        return 0
-    if len(sys.argv) > 1 and sys.argv[1] == "--rdflib":
-        child_rdflib(sys.argv[2])
+    children = {"--build": lambda corpus, out, jobs: child_build(corpus, out, int(jobs)),
+                "--bare": lambda corpus, processes: child_bare(corpus, int(processes)),
+                "--store": child_store, "--rdflib": child_rdflib}
+    if len(sys.argv) > 1 and sys.argv[1] in children:
+        children[sys.argv[1]](*sys.argv[2:])
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, help="one corpus size only")
