@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib.metadata
 from typing import TYPE_CHECKING
 
+from .patterns import stored_patterns
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -36,12 +38,14 @@ def load_pipeline(model: str | None = DEFAULT_MODEL) -> Language:
     import spacy  # here, not above: commands that parse nothing start without importing spaCy
     from . import components  # noqa: F401  (registers the components)
     if model is None:
-        nlp = spacy.blank("fr")
+        with stored_patterns():
+            nlp = spacy.blank("fr")
         nlp.add_pipe("newsgraph_paragraphs")
         nlp.add_pipe("sentencizer")
     else:
         try:
-            nlp = spacy.load(model, exclude=["senter"])
+            with stored_patterns():
+                nlp = spacy.load(model, exclude=["senter"])
         except OSError:
             raise ModelNotInstalled(
                 f"spaCy model {model!r} is not installed: run `make install` "
