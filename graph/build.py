@@ -18,9 +18,9 @@ from corpus import Article, Skipped, read_articles
 from corpus.readers import find_article_files
 from .cache import CachedEntry, ExtractionCache, pipeline_fingerprint, text_digest
 from .curation import load_curation
-from .files import atomic_output, remove_stale_temporaries, write_atomic
+from .files import remove_stale_temporaries, write_atomic
 from .network import actor_network
-from .rdf import (article_graph_digest, article_iri, article_quads, entity_iris, merged_graph,
+from .rdf import (article_catalogue, article_graph_digest, article_iri, article_quads, entity_iris, merged_graph,
                   records_evidence, to_oxigraph)
 from .nlp import DEFAULT_MODEL, model_version
 from .records import ArticleExtraction
@@ -30,10 +30,9 @@ from .session import BuildSession
 from .workers import ExtractionWorkers
 from .render import network_html
 from .resolve import Resolution, resolve
-from .export import export
-from .store import GRAPHS_PER_BATCH, STORE_NAME, StoreWriter, open_store
+from .store import GRAPHS_PER_BATCH, STORE_NAME, StoreWriter
 from .streams import batched
-from .trig import TrigBlocks
+from .trig import TrigBlocks, default_graph_body, write_turtle
 
 __all__ = ["BuildResult", "build", "OUTPUT_FILES"]
 
@@ -158,30 +157,35 @@ def _extract_with_cache(items: Iterable[Article | CachedEntry], model: str | Non
                         session: BuildSession | None = None) -> list[ArticleExtraction]:
     """Extractions in reading order: cached ones loaded (from the session's memory if it
     has them), the others extracted by worker processes (the session's, already warm),
-    which load the model while the parent reads the cache."""
+    which load the model while the parent scans the corpus and reads the cache."""
     order: list[str] = []
     cached: list[CachedEntry] = []
     missing: list[Article] = []
-    for item in items:
-        entry = item if isinstance(item, CachedEntry) else cache.entry(item)
-        order.append(entry.article_id if entry else item.id)
-        if entry:
-            cached.append(entry)
-        else:
-            missing.append(item)
     done: dict[str, ArticleExtraction] = {}
     with ExitStack() as stack:
-        workers: ExtractionWorkers | None = None  # started on the first article to extract
+        # started before the scan, which tells whether they are needed: stopped if not
+        workers: ExtractionWorkers | None = session.workers if session else stack.enter_context(
+            ExtractionWorkers(model, jobs=jobs))
         streams: list[Iterator[ArticleExtraction]] = []
 
         def extract(articles: list[Article]) -> None:
             nonlocal workers
             if workers is None:
-                workers = session.workers if session else stack.enter_context(ExtractionWorkers(model, jobs=jobs))
+                workers = stack.enter_context(ExtractionWorkers(model, jobs=jobs))
             streams.append(workers.extract(articles, batch_size=batch_size))
 
+        for item in items:
+            entry = item if isinstance(item, CachedEntry) else cache.entry(item)
+            order.append(entry.article_id if entry else item.id)
+            if entry:
+                cached.append(entry)
+            else:
+                missing.append(item)
         if missing:
             extract(missing)
+        elif session is None:
+            stack.close()
+            workers = None
         damaged = []
         in_memory = session.extractions if session else {}
         kept: dict[str, ArticleExtraction] = {}
@@ -260,13 +264,14 @@ def _write_graph(extractions: list[ArticleExtraction], curated, pipeline: str, r
     with clock("rdf"):
         graphs = _ArticleGraphs(extractions, resolution, iris, pipeline)
         merged_quads = [ox.Quad(*map(to_oxigraph, triple), ox.DefaultGraph()) for triple in merged]
+        merged_quads += article_catalogue(extractions)
     blocks = TrigBlocks(result.out_dir / "cache" / "trig")
     _write_store(graphs, merged_quads, blocks, result, clock)
     with clock("write"):
-        blocks.write(result.out_dir / "graph.trig", merged_quads, graphs.digests, graphs.quads_of)
+        default_body = default_graph_body(merged_quads)
+        blocks.write(result.out_dir / "graph.trig", default_body, graphs.digests, graphs.quads_of)
         blocks.prune(graphs.digests.values())
-        with atomic_output(result.out_dir / "graph.ttl") as stream:
-            export(open_store(result.out_dir), "ttl", stream)
+        write_turtle(result.out_dir / "graph.ttl", default_body)
         write_atomic(result.out_dir / "merges.csv", _merges_csv(resolution))
     with clock("page"):
         network = actor_network(merged, records_evidence(extractions, resolution, iris))

@@ -44,14 +44,20 @@ def actor_network(merged: Graph, evidence: Mapping[tuple, Iterable[tuple[str, st
             continue
         name = _PREDICATES[p]
         if name in SYMMETRIC_RELATIONS:
-            if graph.has_edge(str(o), str(s), key=name):
-                continue  # drawn once, whichever way it was stated or inferred
+            if _drawn_backwards(s, p, o, support):
+                continue  # drawn once: the way it was stated, else from the first IRI
             found = [*evidence.get((s, p, o), ()), *evidence.get((o, p, s), ())]
             count = max(support.get((s, p, o), 0), support.get((o, p, s), 0), 1)
         else:
             found, count = list(evidence.get((s, p, o), ())), support.get((s, p, o), 1)
         graph.add_edge(str(s), str(o), key=name, relation=name, support=count, evidence=sorted(set(found)))
     return graph
+
+
+def _drawn_backwards(s, p, o, stated) -> bool:
+    """Whether a symmetric triple is drawn as ``o -> s`` rather than as stated here."""
+    forwards, backwards = (s, p, o) in stated, (o, p, s) in stated
+    return backwards and not forwards or forwards == backwards and str(o) < str(s)
 
 
 def dataset_evidence(ds: Dataset) -> dict[tuple, list[tuple[str, str]]]:

@@ -1,12 +1,16 @@
 """RDF output: one named graph per article and a merged default graph.
 
-- default graph (:func:`merged_graph`, an rdflib Graph, small enough to reason over and
-  validate): entities (core type, ``rdfs:label``, ``skos:altLabel``, ``owl:sameAs``
-  Wikidata), the merge log (``ng:MergeDecision``: name, entity, rule, score, article),
-  articles (``schema:NewsArticle``, with ``ng:corpusRank``: 1 for the oldest), every
-  relation triple once, and for each a ``rdf:Statement`` carrying ``ng:supportCount``
-  (how many articles state it), and an ``ng:MeetingSummary`` for each pair of people who
-  met (articles, one sentence, place and date);
+- default graph, in two parts:
+  - :func:`merged_graph`, an rdflib Graph, what is reasoned over and validated at each
+    build: entities (core type, ``rdfs:label``, ``skos:altLabel``, ``owl:sameAs``
+    Wikidata), the merge log (``ng:MergeDecision``: name, entity, rule, score, article),
+    every relation triple once, and for each a ``rdf:Statement`` carrying
+    ``ng:supportCount`` (how many articles state it), and an ``ng:MeetingSummary`` for
+    each pair of people who met (articles, one sentence, place and date);
+  - :func:`article_catalogue`, Oxigraph quads: each article (``schema:NewsArticle``,
+    headline, identifier, date, source file, ``ng:corpusRank``: 1 for the oldest). No
+    ontology rule applies to them, and there are as many as articles: kept out of
+    rdflib, they cost a build a fifth of what they did;
 - named graph ``<…/id/article/ID>`` (:func:`article_quads`, Oxigraph quads streamed into
   the store): the relation triples that article states, their ``ng:Evidence``
   (sentence, offsets in the file, rule, confidence, planned, and ``ng:supports``: the
@@ -35,7 +39,7 @@ from .records import ArticleExtraction
 from .resolve import Entity, Resolution, slug
 
 __all__ = ["SCHEMA", "WD", "entity_iri", "article_iri", "entity_iris", "article_quads",
-           "article_graph_digest", "merged_graph", "records_evidence", "rdflib_triple", "build_dataset", "to_oxigraph", "to_rdflib"]
+           "article_graph_digest", "merged_graph", "article_catalogue", "records_evidence", "rdflib_triple", "build_dataset", "to_oxigraph", "to_rdflib"]
 
 SCHEMA = Namespace("http://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -63,8 +67,9 @@ _O = {name: _node(iri) for name, iri in {
     "Evidence": NG.Evidence, "Meeting": NG.Meeting, "statedIn": NG.statedIn, "sentence": NG.sentence,
     "startOffset": NG.startOffset, "endOffset": NG.endOffset, "rule": NG.rule, "confidence": NG.confidence,
     "planned": NG.planned, "participant": NG.participant, "evidence": NG.evidence, "dateText": NG.dateText,
-    "supports": NG.supports,
-    "mentions": SCHEMA.mentions, "location": SCHEMA.location, "startDate": SCHEMA.startDate}.items()}
+    "supports": NG.supports, "sourceFile": NG.sourceFile, "corpusRank": NG.corpusRank,
+    "NewsArticle": SCHEMA.NewsArticle, "headline": SCHEMA.headline, "identifier": SCHEMA.identifier,
+    "datePublished": SCHEMA.datePublished, "mentions": SCHEMA.mentions, "location": SCHEMA.location, "startDate": SCHEMA.startDate}.items()}
 _INTEGER, _DECIMAL, _BOOLEAN, _DATE = (_node(XSD.integer), _node(XSD.decimal), _node(XSD.boolean), _node(XSD.date))
 
 
@@ -134,12 +139,11 @@ def article_graph_digest(extraction: ArticleExtraction, resolution: Resolution, 
     article = extraction.article
     digest = hashlib.sha256("\0".join((_CODE, pipeline, article.id, article.source, article.title,
                                        article.published or "", article.original)).encode())
-    for mention in extraction.mentions:
-        key = resolution.assignment.get((article.id, mention))
-        digest.update(f"\0{iris[key] if key else ''}".encode())
-    for relation in extraction.relations:
-        key = resolution.assignment.get((article.id, relation.place)) if relation.place else None
-        digest.update(f"\1{iris[key] if key else ''}".encode())
+    assignment, article_id = resolution.assignment, article.id
+    digest.update("".join([f"\0{iris[key] if (key := assignment.get((article_id, mention))) else ''}"
+                           for mention in extraction.mentions]).encode())
+    digest.update("".join([f"\1{iris[key] if relation.place and (key := assignment.get((article_id, relation.place))) else ''}"
+                           for relation in extraction.relations]).encode())
     return digest.hexdigest()[:32]
 
 
@@ -157,7 +161,8 @@ def _statement_iri(s: URIRef, p: URIRef, o: URIRef) -> URIRef:
 
 def merged_graph(extractions: Iterable[ArticleExtraction], resolution: Resolution,
                  iris: dict[str, URIRef] | None = None) -> Graph:
-    """The default graph: entities, merge log, articles, and each relation once with its support."""
+    """The reasoned part of the default graph: entities, merge log, each relation once
+    with its support, meeting summaries (the articles are in :func:`article_catalogue`)."""
     iris = iris or entity_iris(resolution)
     graph = Graph()
     _bind(graph)
@@ -184,34 +189,44 @@ def merged_graph(extractions: Iterable[ArticleExtraction], resolution: Resolutio
             add((node, p, o))
 
     support: dict[tuple, set[str]] = defaultdict(set)
-    corpus_order: list[tuple[str, str]] = []
+    extractions = list(extractions)
     meetings: dict[str, list[ArticleMeeting]] = {}
     for extraction in extractions:
         article = extraction.article
-        node = article_iri(article.id)
-        add((node, RDF.type, SCHEMA.NewsArticle))
-        add((node, SCHEMA.headline, Literal(article.title, lang="fr")))
-        add((node, SCHEMA.identifier, Literal(article.id)))
-        add((node, NG.sourceFile, Literal(article.source)))
-        if article.published:
-            add((node, SCHEMA.datePublished, Literal(article.published)))
-        corpus_order.append((article.published or "", article.id))
         for _, relation, s_key, o_key in resolution.relations_of(extraction):
             support[(iris[s_key], NG[relation.predicate], iris[o_key])].add(article.id)
         meetings[article.id] = article_meetings(extraction, resolution)
-    corpus_order.sort()
-    for rank, (_, article_id) in enumerate(corpus_order, 1):
-        add((article_iri(article_id), NG.corpusRank, Literal(rank)))
     for triple, articles in support.items():
         add(triple)
         statement = _statement_iri(*triple)
         for p, o in ((RDF.type, RDF.Statement), (RDF.subject, triple[0]), (RDF.predicate, triple[1]),
                      (RDF.object, triple[2]), (NG.supportCount, Literal(len(articles)))):
             add((statement, p, o))
-    in_order = ((article_id, meeting) for _, article_id in corpus_order for meeting in meetings[article_id])
+    in_order = ((article.id, meeting) for article in _corpus_order(extractions) for meeting in meetings[article.id])
     for summary in meeting_summaries(in_order):
         _add_summary(graph, summary, iris)
     return graph
+
+
+def _corpus_order(extractions: Iterable[ArticleExtraction]) -> list:
+    """The articles, oldest first (undated ones first), then by identifier."""
+    return sorted((x.article for x in extractions), key=lambda a: (a.published or "", a.id))
+
+
+def article_catalogue(extractions: Iterable[ArticleExtraction]) -> list[ox.Quad]:
+    """The default graph's description of each article, as Oxigraph quads."""
+    quads: list[ox.Quad] = []
+    default = ox.DefaultGraph()
+    for rank, article in enumerate(_corpus_order(extractions), 1):
+        node = _node(article_iri(article.id))
+        for predicate, value in (
+                (_O["type"], _O["NewsArticle"]), (_O["headline"], ox.Literal(article.title, language="fr")),
+                (_O["identifier"], ox.Literal(article.id)), (_O["sourceFile"], ox.Literal(article.source)),
+                (_O["datePublished"], ox.Literal(article.published) if article.published else None),
+                (_O["corpusRank"], ox.Literal(str(rank), datatype=_INTEGER))):
+            if value is not None:
+                quads.append(ox.Quad(node, predicate, value, default))
+    return quads
 
 
 def _add_summary(graph: Graph, summary: MeetingSummary, iris: dict[str, URIRef]) -> None:
@@ -278,6 +293,8 @@ def build_dataset(extractions: Iterable[ArticleExtraction], resolution: Resoluti
     _bind(ds)
     for triple in merged_graph(extractions, resolution, iris):
         ds.default_graph.add(triple)
+    for quad in article_catalogue(extractions):
+        ds.default_graph.add(rdflib_triple(quad))
     for extraction in extractions:
         named = ds.graph(article_iri(extraction.article.id))
         for quad in article_quads(extraction, resolution, iris):

@@ -1,10 +1,12 @@
-"""``graph.trig`` assembled from one cached TriG block per article graph.
+"""``graph.trig`` assembled from one cached TriG block per article graph, and ``graph.ttl``.
 
 Reading a large store back to serialise it costs seconds per thousand articles; instead,
 each article graph is serialised once, when it is written, into ``DIR/cache/trig`` under
 its digest (see :func:`graph.rdf.article_graph_digest`), and the file is the prefixes,
-the merged graph and the blocks of the corpus's articles, concatenated. TriG allows it:
-each block is a complete ``<graph> { … }``.
+the default graph and the blocks of the corpus's articles, concatenated. TriG allows it:
+each block is a complete ``<graph> { … }``. The default graph is serialised once per build:
+TriG writes its triples as Turtle does, so the same bytes after the same prefixes are
+``graph.ttl``.
 
 >>> import tempfile, pyoxigraph as ox
 >>> from pathlib import Path
@@ -12,7 +14,7 @@ each block is a complete ``<graph> { … }``.
 >>> g, s = ox.NamedNode("https://example.org/g"), ox.NamedNode("https://example.org/s")
 >>> blocks = TrigBlocks(folder / "cache")
 >>> blocks.put("d1", [ox.Quad(s, s, ox.Literal("x"), g)])
->>> blocks.write(folder / "graph.trig", [], {"https://example.org/g": "d1"}, quads_of=None)
+>>> blocks.write(folder / "graph.trig", b"", {"https://example.org/g": "d1"}, quads_of=None)
 >>> len(list(ox.parse(path=str(folder / "graph.trig"))))
 1
 """
@@ -26,7 +28,7 @@ import pyoxigraph as ox
 from .export import EXPORT_PREFIXES
 from .files import atomic_output, remove_stale_temporaries, write_atomic
 
-__all__ = ["TrigBlocks"]
+__all__ = ["TrigBlocks", "default_graph_body", "write_turtle"]
 
 _HEADER = "".join(f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in EXPORT_PREFIXES.items()).encode()
 
@@ -36,6 +38,16 @@ def _body(quads: Iterable[ox.Quad]) -> bytes:
     text = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=EXPORT_PREFIXES)
     lines = text.splitlines(keepends=True)
     return b"".join(line for line in lines if not line.startswith(b"@prefix "))
+
+
+def default_graph_body(quads: Iterable[ox.Quad]) -> bytes:
+    """The default graph's quads serialised for :meth:`TrigBlocks.write` and :func:`write_turtle`."""
+    return _body(quads)
+
+
+def write_turtle(target: str | Path, default_body: bytes) -> None:
+    """``target``: the default graph in Turtle (its TriG body, under the same prefixes)."""
+    write_atomic(target, _HEADER + default_body)
 
 
 class TrigBlocks:
@@ -48,14 +60,14 @@ class TrigBlocks:
     def put(self, digest: str, quads: list[ox.Quad]) -> None:
         write_atomic(self._path(digest), _body(quads), durable=False)
 
-    def write(self, target: str | Path, merged: Iterable[ox.Quad], graphs: Mapping[str, str],
+    def write(self, target: str | Path, default_body: bytes, graphs: Mapping[str, str],
               quads_of: Callable[[str], list[ox.Quad]] | None) -> None:
-        """Write the dataset to ``target``: ``merged`` (default graph quads), then the
-        article graphs ``graphs`` (IRI -> digest) in order; a missing block is made
-        again from ``quads_of(iri)``."""
+        """Write the dataset to ``target``: the default graph (:func:`default_graph_body`),
+        then the article graphs ``graphs`` (IRI -> digest) in order; a missing block is
+        made again from ``quads_of(iri)``."""
         with atomic_output(target) as stream:
             stream.write(_HEADER)
-            stream.write(_body(merged))
+            stream.write(default_body)
             for iri, digest in graphs.items():
                 try:
                     block = self._path(digest).read_bytes()

@@ -94,3 +94,24 @@ def test_merge_log_is_queryable(blank_nlp):
         SELECT ?name ?label ?rule WHERE { ?m a ng:MergeDecision ; ng:memberName ?name ; ng:rule ?rule ;
                                           ng:mergedInto ?e . ?e rdfs:label ?label }""")}
     assert rows == {("Peskov", "Dmitri Peskov", "gazetteer")}
+
+
+def test_a_symmetric_relation_is_drawn_once_the_way_it_was_stated():
+    from rdflib import Graph, Literal
+    from rdflib.namespace import RDF, RDFS
+    from ontology.namespace import ID, NG
+    for inferred_first in (True, False):
+        merged = Graph()
+        for node, label in ((ID["person/zed"], "Zed"), (ID["person/abe"], "Abe")):
+            merged.add((node, RDF.type, NG.Person))
+            merged.add((node, RDFS.label, Literal(label)))
+        stated, inferred = (ID["person/zed"], NG.met, ID["person/abe"]), (ID["person/abe"], NG.met, ID["person/zed"])
+        for triple in (inferred, stated) if inferred_first else (stated, inferred):
+            merged.add(triple)
+        statement = ID["statement/1"]
+        for p, o in ((RDF.type, RDF.Statement), (RDF.subject, stated[0]), (RDF.predicate, NG.met),
+                     (RDF.object, stated[2]), (NG.supportCount, Literal(3))):
+            merged.add((statement, p, o))
+        graph = actor_network(merged)
+        assert [(s, o, data["support"]) for s, o, data in graph.edges(data=True)] == [
+            (str(ID["person/zed"]), str(ID["person/abe"]), 3)]
