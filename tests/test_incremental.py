@@ -1,9 +1,12 @@
 """An incremental build gives exactly what a full rebuild gives."""
 from pathlib import Path
 
+from rdflib import Graph
+
 from graph.build import build
 from graph.evaluate import load_graph
 from graph.export import export
+from graph.rdf import SCHEMA
 from graph.store import open_store
 
 TEXTS = {
@@ -59,6 +62,9 @@ def test_incremental_equals_full_rebuild(tmp_path: Path):
     store_dump = tmp_path / "store.nq"                                 # graph.trig (cached blocks) = the store
     store_dump.write_bytes(export(open_store(out), "nq"))
     assert quads(out) == set(load_graph(store_dump).quads((None, None, None, None)))
+    turtle = Graph().parse(out / "graph.ttl", format="turtle")                   # graph.ttl = the default graph
+    assert set(turtle) == set(Graph().parse(data=export(open_store(out), "ttl"), format="turtle"))
+    assert sorted(map(str, turtle.objects(None, SCHEMA.headline))) == ["Titre deux", "Titre quatre", "Titre un"]
 
 
 def test_parallel_extraction_gives_the_same_graph(tmp_path: Path):
