@@ -3,7 +3,8 @@
 An entry's key joins the article (id, text, publication date) and a *fingerprint* of
 everything that shapes extraction: the spaCy model and version, the lexicons, the
 gazetteer, the boilerplate rules and the extraction code. Change any of them and every
-article is extracted again; change one article and only that one is.
+article is extracted again; change one article and only that one is. The entries are
+pickles in one pack (:class:`graph.packs.Pack`), read in one sequential pass.
 """
 from __future__ import annotations
 
@@ -11,12 +12,14 @@ import hashlib
 import json
 import os
 import pickle
+from itertools import chain
 from importlib.resources import files
 from dataclasses import dataclass
 from pathlib import Path
 
 from corpus import Article
 from .files import remove_stale_temporaries, write_atomic
+from .packs import Pack
 from .records import ArticleExtraction
 
 __all__ = ["CachedEntry", "ExtractionCache", "pipeline_fingerprint", "text_digest"]
@@ -61,9 +64,10 @@ class ExtractionCache:
     def __init__(self, folder: str | Path, fingerprint: str):
         self.folder = Path(folder)
         self.fingerprint = fingerprint
-        self.used: set[Path] = set()
+        self.used: set[str] = set()
         self._files = self._read_manifest()
         self._next_files: dict[str, list] = {}
+        self._pack = Pack(self.folder, f"extractions-{fingerprint}")
 
     def _read_manifest(self) -> dict[str, list]:
         try:
@@ -84,58 +88,55 @@ class ExtractionCache:
             found = [CachedEntry(name, article_id, digest, str(path)) for name, article_id, digest in entry[2]]
         except (TypeError, ValueError):  # a manifest from an older version
             return None
-        if not all((self.folder / x.name).is_file() for x in found):
+        if not all(x.name in self._pack for x in found):
             return None
-        self.used.update(self.folder / x.name for x in found)
+        self.used.update(x.name for x in found)
         self._next_files[str(path)] = entry
         return found
 
     def note_file(self, path: Path, stat: os.stat_result, articles: list[Article]) -> None:
         """Remember which articles ``path`` held, for the next build."""
         self._next_files[str(path)] = [stat.st_size, stat.st_mtime_ns,
-                                       [[self._path(a).name, a.id, text_digest(a)] for a in articles]]
+                                       [[self._name(a), a.id, text_digest(a)] for a in articles]]
 
-    def _path(self, article: Article) -> Path:
-        digest = hashlib.sha256("\0".join((self.fingerprint, article.id, article.source, article.original,
-                                           article.published or "")).encode()).hexdigest()[:24]
-        return self.folder / f"{digest}.pickle"
+    def _name(self, article: Article) -> str:
+        return hashlib.sha256("\0".join((self.fingerprint, article.id, article.source, article.original,
+                                         article.published or "")).encode()).hexdigest()[:24]
 
     def entry(self, article: Article) -> CachedEntry | None:
         """The cache entry of ``article``, if there is one."""
-        path = self._path(article)
-        self.used.add(path)
-        return CachedEntry(path.name, article.id, text_digest(article), article.source) if path.is_file() else None
+        name = self._name(article)
+        self.used.add(name)
+        return CachedEntry(name, article.id, text_digest(article), article.source) if name in self._pack else None
 
     def load(self, entry: CachedEntry) -> ArticleExtraction | None:
-        """The extraction ``entry`` holds, or None if it was removed or damaged since."""
-        return self._load(self.folder / entry.name)
-
-    @staticmethod
-    def _load(path: Path) -> ArticleExtraction | None:
+        """The extraction ``entry`` holds, or None if it is missing or damaged."""
+        data = self._pack.get(entry.name)
         try:
-            with path.open("rb") as handle:
-                extraction = pickle.load(handle)
-        except FileNotFoundError:
-            return None
+            extraction = pickle.loads(data) if data is not None else None
         except Exception:  # a damaged entry is simply extracted again
             return None
-        return extraction if isinstance(extraction, ArticleExtraction) else None
+        if isinstance(extraction, ArticleExtraction) and extraction.article.id == entry.article_id:
+            return extraction
+        return None
 
     def put(self, extraction: ArticleExtraction) -> str:
         """Keep ``extraction``; the name of its entry."""
-        path = self._path(extraction.article)
-        self.used.add(path)
-        write_atomic(path, pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
-        return path.name
+        name = self._name(extraction.article)
+        self.used.add(name)
+        self._pack.put(name, pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
+        return name
 
-    def prune(self) -> int:
-        """Forget the articles this build no longer has (removed or changed); save the manifest."""
+    def __len__(self) -> int:
+        return len(self._pack)
+
+    def prune(self) -> None:
+        """Forget the articles this build no longer has (removed or changed), and the
+        entries of other pipelines and of older versions; save the manifest."""
+        self._pack.save(keep=self.used)
         write_atomic(self.folder / _MANIFEST, json.dumps({"pipeline": self.fingerprint, "files": self._next_files}),
                      durable=False)
-        removed = remove_stale_temporaries(self.folder)
-        if self.folder.is_dir():
-            for path in self.folder.glob("*.pickle"):
-                if path not in self.used:
-                    path.unlink(missing_ok=True)
-                    removed += 1
-        return removed
+        remove_stale_temporaries(self.folder)
+        for stale in chain(self.folder.glob("*.pickle"), self.folder.glob("extractions-*")):
+            if not stale.name.startswith(self._pack.stem):
+                stale.unlink(missing_ok=True)

@@ -1,8 +1,9 @@
 """``graph.trig`` assembled from one cached TriG block per article graph, and ``graph.ttl``.
 
 Reading a large store back to serialise it costs seconds per thousand articles; instead,
-each article graph is serialised once, when it is written, into ``DIR/cache/trig`` under
-its digest (see :func:`graph.rdf.article_graph_digest`), and the file is the prefixes,
+each article graph is serialised once, when it is written, into a pack under
+``DIR/cache/trig`` (:class:`graph.packs.Pack`), named by its digest (see
+:func:`graph.rdf.article_graph_digest`), and the file is the prefixes,
 the default graph and the blocks of the corpus's articles, concatenated. TriG allows it:
 each block is a complete ``<graph> { … }``. The default graph is serialised once per build:
 TriG writes its triples as Turtle does, so the same bytes after the same prefixes are
@@ -27,6 +28,7 @@ import pyoxigraph as ox
 
 from .export import EXPORT_PREFIXES
 from .files import atomic_output, remove_stale_temporaries, write_atomic
+from .packs import Pack
 
 __all__ = ["TrigBlocks", "default_graph_body", "write_turtle"]
 
@@ -53,12 +55,10 @@ def write_turtle(target: str | Path, default_body: bytes) -> None:
 class TrigBlocks:
     def __init__(self, folder: str | Path):
         self.folder = Path(folder)
-
-    def _path(self, digest: str) -> Path:
-        return self.folder / f"{digest}.trig"
+        self._pack = Pack(self.folder, "blocks")
 
     def put(self, digest: str, quads: list[ox.Quad]) -> None:
-        write_atomic(self._path(digest), _body(quads), durable=False)
+        self._pack.put(digest, _body(quads))
 
     def write(self, target: str | Path, default_body: bytes, graphs: Mapping[str, str],
               quads_of: Callable[[str], list[ox.Quad]] | None) -> None:
@@ -69,17 +69,16 @@ class TrigBlocks:
             stream.write(_HEADER)
             stream.write(default_body)
             for iri, digest in graphs.items():
-                try:
-                    block = self._path(digest).read_bytes()
-                except FileNotFoundError:
-                    self.put(digest, quads_of(iri))
-                    block = self._path(digest).read_bytes()
+                block = self._pack.get(digest)
+                if block is None:
+                    block = _body(quads_of(iri))
+                    self._pack.put(digest, block)
                 stream.write(block)
 
     def prune(self, keep: Iterable[str]) -> None:
-        """Forget the blocks of article graphs no longer in the build, and what a killed build left."""
+        """Forget the blocks of article graphs no longer in the build, and what a killed
+        build or an older version left."""
+        self._pack.save(keep)
         remove_stale_temporaries(self.folder)
-        wanted = {self._path(digest) for digest in keep}
         for path in self.folder.glob("*.trig"):
-            if path not in wanted:
-                path.unlink(missing_ok=True)
+            path.unlink(missing_ok=True)

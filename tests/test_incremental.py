@@ -1,4 +1,5 @@
 """An incremental build gives exactly what a full rebuild gives."""
+import json
 from pathlib import Path
 
 from rdflib import Graph
@@ -54,7 +55,8 @@ def test_incremental_equals_full_rebuild(tmp_path: Path):
     assert quads(out) == quads(tmp_path / "full")
     graphs = {str(g.identifier).rsplit("/", 1)[-1] for g in load_graph(out / "graph.trig").graphs() if len(g)}
     assert "a3" not in graphs and {"a1", "a2", "a4"} <= graphs
-    assert len(list((out / "cache").glob("*.pickle"))) == 3            # the removed article is forgotten
+    [index] = (out / "cache").glob("extractions-*.json")              # the removed article is forgotten
+    assert len(json.loads(index.read_text())["records"]) == 3
 
     third = build([corpus], out, model=None)
     assert (third.extracted, third.graphs_written) == (0, 0)
