@@ -39,11 +39,15 @@ except (ImportError, AttributeError):  # pragma: no cover - other interpreters
     _ENGINE = None
 
 
-def patterns_directory() -> Path:
-    """``$NEWSGRAPH_CACHE_DIR/patterns``, else under ``$XDG_CACHE_HOME`` or ``~/.cache``."""
+def patterns_directory() -> Path | None:
+    """``$NEWSGRAPH_CACHE_DIR/patterns``, else under ``$XDG_CACHE_HOME`` or ``~/.cache``
+    (None for a user without a home directory)."""
     root = os.environ.get("NEWSGRAPH_CACHE_DIR")
     if not root:
-        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsgraph"
+        try:
+            root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsgraph"
+        except (RuntimeError, KeyError):  # no HOME and no password-file entry
+            return None
     return Path(root) / "patterns"
 
 
@@ -108,10 +112,11 @@ def stored_patterns(directory: str | Path | None = None, *, min_length: int = MI
     """Inside the block, ``re.compile`` of a pattern of ``min_length`` characters or more
     uses (or fills) the store in ``directory`` (default: ``patterns_directory()``)."""
     original = getattr(re, "_cache", None)
-    if _ENGINE is None or type(original) is not dict:
+    directory = Path(directory) if directory else patterns_directory()
+    if _ENGINE is None or type(original) is not dict or directory is None:
         yield
         return
-    cache = _StoredPatternCache(original, Path(directory) if directory else patterns_directory(), min_length)
+    cache = _StoredPatternCache(original, directory, min_length)
     re._cache = cache
     try:
         yield

@@ -86,3 +86,26 @@ def test_the_french_tokenizer_pattern_read_back_from_the_store_keeps_words_whole
         with stored_patterns(tmp_path):
             compiled = re.compile(pattern)
         assert _outcomes(compiled, words) == expected
+
+
+def test_without_a_home_directory_patterns_compile_as_usual(monkeypatch):
+    from pathlib import Path
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+    monkeypatch.delenv("NEWSGRAPH_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    re.purge()
+    with stored_patterns(min_length=50):
+        compiled = re.compile(HYPHENATED)
+    assert _outcomes(compiled, WORDS) == _outcomes(_fresh_compile(HYPHENATED), WORDS)
+
+
+def test_the_store_directory_follows_the_environment(monkeypatch, tmp_path):
+    from graph.patterns import patterns_directory
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path / "ng"))
+    assert patterns_directory() == tmp_path / "ng" / "patterns"
+    monkeypatch.delenv("NEWSGRAPH_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert patterns_directory() == tmp_path / "xdg" / "newsgraph" / "patterns"

@@ -64,3 +64,21 @@ def test_a_whole_store_is_checked_evidence_included(tmp_path):
     violations = validate_store(open_store(tmp_path))
     assert {v.focus for v in violations} == {str(evidence)}
     assert len(violations) >= 5
+
+
+def test_the_store_check_covers_the_articles_catalogue(tmp_path):
+    import pyoxigraph as ox
+    from graph.build import build
+    from graph.store import open_store
+    from graph.validate import validate_store
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a1.txt").write_text("Titre\nDmitri Peskov, porte-parole du Kremlin, a parlé.", encoding="utf-8")
+    build([corpus], tmp_path / "out", model=None)
+    assert validate_store(open_store(tmp_path / "out")) == []
+    store = ox.Store(str(tmp_path / "out" / "store"))
+    [headline] = store.quads_for_pattern(None, ox.NamedNode("http://schema.org/headline"), None, ox.DefaultGraph())
+    store.remove(headline)
+    store.flush()
+    del store
+    assert [v.focus for v in validate_store(open_store(tmp_path / "out"))] == [headline.subject.value]
