@@ -44,7 +44,7 @@ def actor_network(merged: Graph, evidence: Mapping[tuple, Iterable[tuple[str, st
             continue
         name = _PREDICATES[p]
         if name in SYMMETRIC_RELATIONS:
-            if _drawn_backwards(s, p, o, support):
+            if _drawn_backwards(merged, (s, p, o), support):
                 continue  # drawn once: the way it was stated, else from the first IRI
             found = [*evidence.get((s, p, o), ()), *evidence.get((o, p, s), ())]
             count = max(support.get((s, p, o), 0), support.get((o, p, s), 0), 1)
@@ -54,9 +54,13 @@ def actor_network(merged: Graph, evidence: Mapping[tuple, Iterable[tuple[str, st
     return graph
 
 
-def _drawn_backwards(s, p, o, stated) -> bool:
-    """Whether a symmetric triple is drawn as ``o -> s`` rather than as stated here."""
-    forwards, backwards = (s, p, o) in stated, (o, p, s) in stated
+def _drawn_backwards(merged: Graph, triple: tuple, stated) -> bool:
+    """Whether a symmetric triple is left to its reverse, which the graph also holds and
+    which is drawn instead: the way an article stated it, else from the smaller IRI."""
+    s, p, o = triple
+    if (o, p, s) not in merged:
+        return False
+    forwards, backwards = triple in stated, (o, p, s) in stated
     return backwards and not forwards or forwards == backwards and str(o) < str(s)
 
 

@@ -115,3 +115,8 @@ def test_a_symmetric_relation_is_drawn_once_the_way_it_was_stated():
         graph = actor_network(merged)
         assert [(s, o, data["support"]) for s, o, data in graph.edges(data=True)] == [
             (str(ID["person/zed"]), str(ID["person/abe"]), 3)]
+    merged.remove((None, None, None))
+    for node in (ID["person/zed"], ID["person/abe"]):
+        merged.add((node, RDF.type, NG.Person))
+    merged.add(stated)                     # one way only, no statement: drawn as it is
+    assert [(s, o) for s, o in actor_network(merged).edges()] == [(str(ID["person/zed"]), str(ID["person/abe"]))]
