@@ -32,7 +32,7 @@ from .render import network_html
 from .resolve import Resolution, resolve
 from .store import GRAPHS_PER_BATCH, STORE_NAME, StoreWriter
 from .streams import batched
-from .trig import TrigBlocks, default_graph_body, write_turtle
+from .trig import TrigBlocks, trig_body, write_turtle
 
 __all__ = ["BuildResult", "build", "OUTPUT_FILES"]
 
@@ -268,7 +268,7 @@ def _write_graph(extractions: list[ArticleExtraction], curated, pipeline: str, r
     blocks = TrigBlocks(result.out_dir / "cache" / "trig")
     _write_store(graphs, merged_quads, blocks, result, clock)
     with clock("write"):
-        default_body = default_graph_body(merged_quads)
+        default_body = trig_body(merged_quads)
         blocks.write(result.out_dir / "graph.trig", default_body, graphs.digests, graphs.quads_of)
         blocks.prune(graphs.digests.values())
         write_turtle(result.out_dir / "graph.ttl", default_body)

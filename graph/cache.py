@@ -127,9 +127,6 @@ class ExtractionCache:
         self._pack.put(name, pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
         return name
 
-    def __len__(self) -> int:
-        return len(self._pack)
-
     def prune(self) -> None:
         """Forget the articles this build no longer has (removed or changed), and the
         entries of other pipelines and of older versions; save the manifest."""

@@ -119,8 +119,7 @@ class Pack:
                 target.write(source.read(length))
                 moved[record] = (offset, length)
                 offset += length
-        self.close()
-        self._file = name
+        self._file = name  # the caller closes what was open on the old pack
         return moved
 
     def close(self) -> None:

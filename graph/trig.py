@@ -14,7 +14,7 @@ TriG writes its triples as Turtle does, so the same bytes after the same prefixe
 >>> folder = Path(tempfile.mkdtemp())
 >>> g, s = ox.NamedNode("https://example.org/g"), ox.NamedNode("https://example.org/s")
 >>> blocks = TrigBlocks(folder / "cache")
->>> blocks.put("d1", [ox.Quad(s, s, ox.Literal("x"), g)])
+>>> _ = blocks.put("d1", [ox.Quad(s, s, ox.Literal("x"), g)])
 >>> blocks.write(folder / "graph.trig", b"", {"https://example.org/g": "d1"}, quads_of=None)
 >>> len(list(ox.parse(path=str(folder / "graph.trig"))))
 1
@@ -30,21 +30,18 @@ from .export import EXPORT_PREFIXES
 from .files import atomic_output, remove_stale_temporaries, write_atomic
 from .packs import Pack
 
-__all__ = ["TrigBlocks", "default_graph_body", "write_turtle"]
+__all__ = ["TrigBlocks", "trig_body", "write_turtle"]
 
 _HEADER = "".join(f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in EXPORT_PREFIXES.items()).encode()
 
 
-def _body(quads: Iterable[ox.Quad]) -> bytes:
-    """TriG of ``quads`` without the prefix lines (the file's header declares them once)."""
+def trig_body(quads: Iterable[ox.Quad]) -> bytes:
+    """TriG of ``quads`` without the prefix lines (the file's header declares them once):
+    an article graph's block, or the default graph for :meth:`TrigBlocks.write` and
+    :func:`write_turtle`."""
     text = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=EXPORT_PREFIXES)
     lines = text.splitlines(keepends=True)
     return b"".join(line for line in lines if not line.startswith(b"@prefix "))
-
-
-def default_graph_body(quads: Iterable[ox.Quad]) -> bytes:
-    """The default graph's quads serialised for :meth:`TrigBlocks.write` and :func:`write_turtle`."""
-    return _body(quads)
 
 
 def write_turtle(target: str | Path, default_body: bytes) -> None:
@@ -57,12 +54,15 @@ class TrigBlocks:
         self.folder = Path(folder)
         self._pack = Pack(self.folder, "blocks")
 
-    def put(self, digest: str, quads: list[ox.Quad]) -> None:
-        self._pack.put(digest, _body(quads))
+    def put(self, digest: str, quads: list[ox.Quad]) -> bytes:
+        """Keep the block of an article graph under its digest; the block."""
+        block = trig_body(quads)
+        self._pack.put(digest, block)
+        return block
 
     def write(self, target: str | Path, default_body: bytes, graphs: Mapping[str, str],
               quads_of: Callable[[str], list[ox.Quad]] | None) -> None:
-        """Write the dataset to ``target``: the default graph (:func:`default_graph_body`),
+        """Write the dataset to ``target``: the default graph (:func:`trig_body`),
         then the article graphs ``graphs`` (IRI -> digest) in order; a missing block is
         made again from ``quads_of(iri)``."""
         with atomic_output(target) as stream:
@@ -71,8 +71,7 @@ class TrigBlocks:
             for iri, digest in graphs.items():
                 block = self._pack.get(digest)
                 if block is None:
-                    block = _body(quads_of(iri))
-                    self._pack.put(digest, block)
+                    block = self.put(digest, quads_of(iri))
                 stream.write(block)
 
     def prune(self, keep: Iterable[str]) -> None:
