@@ -34,13 +34,14 @@ def extract_articles(articles: Iterable[Article], nlp: Language, *,
 def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
     index = DocIndex(doc, lexicons())
     resolve_descriptions(index)
-    mentions = tuple(index.mention(ent) for ent in doc.ents)
+    mentions = tuple(index.mention(ent) for ent in index.ents)
     relations = []
     seen = set()
     for finding in find_all(index):
         sent = finding.sentence
-        text = sent.text.strip()
-        lead = len(sent.text) - len(sent.text.lstrip())
+        raw = index.sentence_text(sent)
+        text = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
         start, end = article.original_span(sent.start_char + lead, sent.start_char + lead + len(text))
         key = (finding.subject, finding.predicate, finding.object, start)
         if key in seen:

@@ -30,7 +30,7 @@ from .export import EXPORT_PREFIXES
 from .files import atomic_output, remove_stale_temporaries, write_atomic
 from .packs import Pack
 
-__all__ = ["TrigBlocks", "trig_body", "write_turtle"]
+__all__ = ["TrigBlocks", "trig_body", "trig_document", "write_turtle"]
 
 _HEADER = "".join(f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in EXPORT_PREFIXES.items()).encode()
 
@@ -44,9 +44,14 @@ def trig_body(quads: Iterable[ox.Quad]) -> bytes:
     return b"".join(line for line in lines if not line.startswith(b"@prefix "))
 
 
+def trig_document(bodies: Iterable[bytes]) -> bytes:
+    """A TriG document of :func:`trig_body` outputs: the prefixes, then the bodies."""
+    return _HEADER + b"".join(bodies)
+
+
 def write_turtle(target: str | Path, default_body: bytes) -> None:
     """``target``: the default graph in Turtle (its TriG body, under the same prefixes)."""
-    write_atomic(target, _HEADER + default_body)
+    write_atomic(target, trig_document([default_body]))
 
 
 class TrigBlocks:

@@ -2,6 +2,7 @@
 import json
 from pathlib import Path
 
+import pytest
 from rdflib import Graph
 
 from graph.build import build
@@ -117,3 +118,20 @@ def test_a_store_compacted_before_the_swap_keeps_every_quad(tmp_path: Path, monk
     assert build([corpus], out, model=None).extracted == 1
     full = build([corpus], tmp_path / "full", model=None)
     assert stored(out) == stored(tmp_path / "full") and full.articles == 4
+
+
+def test_a_store_write_that_fails_on_its_thread_leaves_the_previous_store(tmp_path: Path):
+    """The store is written on a thread of its own: its error reaches the build, at the
+    latest on commit, and the previous store stays whole, with no half-written copy."""
+    from graph.store import StoreWriter
+    graph = "https://example.org/g1"
+    with StoreWriter(tmp_path, {graph: "d1"}) as writer:
+        writer.add(f'<{graph}> {{ <https://example.org/a> <https://example.org/p> "kept" . }}'.encode())
+        writer.commit()
+    with pytest.raises(SyntaxError):
+        with StoreWriter(tmp_path, {graph: "d2"}) as writer:
+            writer.add(f'<{graph}> {{ <https://example.org/a> <https://example.org/p> "new" '.encode())
+            writer.add(b"")   # queued behind the broken batch
+            writer.commit()
+    assert [q.object.value for q in open_store(tmp_path)] == ["kept"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]

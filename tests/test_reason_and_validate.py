@@ -59,7 +59,7 @@ def test_a_whole_store_is_checked_evidence_included(tmp_path):
     quads = [ox.Quad(*map(to_oxigraph, (s, p, o)), ox.DefaultGraph() if g == ds.default_graph.identifier
                      else to_oxigraph(g)) for s, p, o, g in ds.quads((None, None, None, None))]
     with StoreWriter(tmp_path, {str(ID.a1): "d"}) as writer:
-        writer.add(quads)
+        writer.add(ox.serialize(quads, format=ox.RdfFormat.TRIG))
         writer.commit()
     violations = validate_store(open_store(tmp_path))
     assert {v.focus for v in violations} == {str(evidence)}

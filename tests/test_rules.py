@@ -81,3 +81,30 @@ def test_claims_follow_territoires_de(blank_nlp):
                  [(0, 1, "Place", "donetsk"), (2, 3, "Place", "luhansk"), (8, 9, "Country", "russia")],
                  lemmas=["Donetsk", "et", "Louhansk", "être", "un", "territoire", "de", "le", "Russie", "."])
     assert _relations(doc) == {("Russie", "claims", "Donetsk"), ("Russie", "claims", "Louhansk")}
+
+
+def test_the_doc_index_reads_what_the_tokens_and_sentences_say(blank_nlp):
+    """The index reads the doc's arrays instead of its tokens: the same words, tags,
+    lemmas, text, sentences and entities as spaCy's own attributes give."""
+    from graph.rules import DocIndex
+    from graph.rules.lexicons import lexicons
+    words = ["Sergueï", "Lavrov", "a", "Rencontré", "Marco", "Rubio", ".", "Ils", "ont", "parlé", "à", "Riyad", "."]
+    doc = Doc(blank_nlp.vocab, words=words, spaces=[True, True, True, True, True, False, True,
+                                                     True, True, True, True, False, False],
+              pos=["PROPN", "PROPN", "AUX", "VERB", "PROPN", "PROPN", "PUNCT",
+                   "PRON", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+              lemmas=["Sergueï", "Lavrov", "avoir", "Rencontrer", "Marco", "Rubio", ".",
+                      "il", "avoir", "parler", "à", "Riyad", "."],
+              sent_starts=[True] + [False] * 6 + [True] + [False] * 5)
+    doc.ents = [Span(doc, 0, 2, label="Person"), Span(doc, 4, 6, label="Person"), Span(doc, 11, 12, label="Place")]
+    index = DocIndex(doc, lexicons())
+    assert index.words == [t.lower_ for t in doc] and index.tags == [t.pos_ for t in doc]
+    assert index.lemmas == [t.lemma_.lower() for t in doc] and "rencontrer" in index.lemmas
+    assert index.text == doc.text == "Sergueï Lavrov a Rencontré Marco Rubio. Ils ont parlé à Riyad."
+    for token in doc:
+        sent = index.sentence(token.i)
+        assert (sent.start, sent.end) == (token.sent.start, token.sent.end)
+        assert index.sentence_text(sent) == sent.text
+        assert index.sentence_ents(sent) == list(sent.ents)
+    assert [e.text for e in index.sentence_ents(index.sentence(0))] == ["Sergueï Lavrov", "Marco Rubio"]
+    assert DocIndex(Doc(blank_nlp.vocab, words=[]), lexicons()).words == []

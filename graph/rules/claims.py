@@ -25,12 +25,12 @@ _VENUE = {"à", "au", "aux", "en", "dans", "vers", "depuis"}
 def find_claims(index: DocIndex) -> Iterator[Finding]:
     for sent in index.doc.sents:
         cue = _cue(index, sent)
-        if cue is None or modality(cue)[0]:
+        if cue is None or modality(index, cue)[0]:
             continue
         claimant = _claimant(index, cue)
         if claimant is None:
             continue
-        for ent in sent.ents:
+        for ent in index.sentence_ents(sent):
             place = index.mention(ent)
             if ent.label_ != "Place" or index.stands_for_state(place) or place == claimant:
                 continue
@@ -56,7 +56,7 @@ def _claimant(index: DocIndex, cue):
     if cue.lemma_.lower() == "territoire" or cue.lower_.startswith("territoire"):
         j = cue.i + 1
         if j < len(doc) and doc[j].lower_ in GENITIVE:
-            for k in range(j + 1, min(j + 4, cue.sent.end)):
+            for k in range(j + 1, min(j + 4, index.sentence(cue.i).end)):
                 ent = index.entity_at.get(k)
                 if ent is not None:
                     return index.mention(ent) if ent.label_ == "Country" else None

@@ -28,7 +28,8 @@ def find_delegations(index: DocIndex) -> Iterator[Finding]:
         if country is None:
             continue
         armed = False
-        sent_end = token.sent.end
+        sent = index.sentence(i)
+        sent_end = sent.end
         while j < sent_end and doc[j].text not in (".", ";", ":") and doc[j].lower_ not in _CLAUSE_ENDS \
                 and doc[j].lower_ not in _DELEGATION:
             cue = doc[j].lemma_.lower() in _MEMBERSHIP_CUES or doc[j].lower_ in _MEMBERSHIP_CUES
@@ -36,7 +37,7 @@ def find_delegations(index: DocIndex) -> Iterator[Finding]:
             ent = index.entity_at.get(j)
             if ent is not None:
                 if armed and ent.label_ == "Person" and not index.is_genitive(ent):
-                    yield Finding(index.mention(ent), "negotiatorFor", country, token.sent,
+                    yield Finding(index.mention(ent), "negotiatorFor", country, sent,
                                   "delegation:member", 0.8)
                 j = ent.end
                 continue

@@ -33,19 +33,20 @@ def find_interactions(index: DocIndex) -> Iterator[Finding]:
         if kind is None:
             continue
         token = index.doc[i]
-        ruled_out, planned = modality(token)
+        ruled_out, planned = modality(index, token)
         if ruled_out:
             continue
+        sent = index.sentence(i)
         pairs = _verb_pairs(index, token) if token.pos_ in ("VERB", "AUX") else _noun_pairs(index, token)
         for a, b in pairs:
             predicate = _predicate(index, token, kind, a, b)
-            key = (a, predicate, b, token.sent.start)
-            if predicate is None or key in seen or (b, predicate, a, token.sent.start) in seen:
+            key = (a, predicate, b, sent.start)
+            if predicate is None or key in seen or (b, predicate, a, sent.start) in seen:
                 continue
             seen.add(key)
-            yield Finding(a, predicate, b, token.sent, f"interaction:{token.pos_.lower()}:{kind}",
+            yield Finding(a, predicate, b, sent, f"interaction:{token.pos_.lower()}:{kind}",
                           0.8 if token.pos_ == "VERB" else 0.75, planned, _venue(index, token),
-                          find_date_expression(token.sent.text, token.idx - token.sent.start_char))
+                          find_date_expression(index.sentence_text(sent), token.idx - sent.start_char))
 
 
 def _kind(index: DocIndex, i: int) -> str | None:
@@ -75,7 +76,7 @@ def _predicate(index: DocIndex, token: Token, kind: str, a: Mention, b: Mention)
 
 def _venue(index: DocIndex, token: Token) -> Mention | None:
     """The place closest to the trigger that the sentence introduces with « à », « en », « dans »."""
-    venues = [ent for ent in token.sent.ents if ent.label_ in ("Place", "Country") and ent.start > 0
+    venues = [ent for ent in index.sentence_ents(index.sentence(token.i)) if ent.label_ in ("Place", "Country") and ent.start > 0
               and index.doc[ent.start - 1].lower_ in ("à", "en", "au", "aux", "dans")]
     if not venues:
         return None
@@ -90,7 +91,7 @@ def _state_of(index: DocIndex, mention: Mention) -> str | None:
 
 
 def _remote(index: DocIndex, token: Token) -> bool:
-    sent = token.sent
+    sent = index.sentence(token.i)
     window = index.doc[max(sent.start, token.i - 6):min(sent.end, token.i + 8)]
     table = index.lex.interactions
     return any(table.get((t.lower_, "noun")) == "remote" or table.get((t.lower_, "adj")) == "remote"
@@ -100,7 +101,7 @@ def _remote(index: DocIndex, token: Token) -> bool:
 def _after(index: DocIndex, token: Token, words: set[str], gap: int) -> int | None:
     """Index of the first of ``words`` within ``gap`` tokens after ``token``, over modifiers only."""
     doc = index.doc
-    for j in range(token.i + 1, min(token.sent.end, token.i + 1 + gap)):
+    for j in range(token.i + 1, min(index.sentence(token.i).end, token.i + 1 + gap)):
         if doc[j].lower_ in words:
             return j
         if j in index.entity_at or doc[j].text in (",", ".", ";", ":"):
@@ -112,10 +113,10 @@ def _verb_pairs(index: DocIndex, verb: Token):
     subjects = index.subject_parties(verb)
     j = _after(index, verb, {"avec"}, 4)
     if j is not None:
-        others = index.group(j + 1, verb.sent.end)
+        others = index.group(j + 1, index.sentence(verb.i).end)
     elif any(c.dep_ == "obj" for c in verb.children) and verb.lemma_ in ("rencontrer", "recevoir", "retrouver", "appeler"):
         obj = next(c for c in verb.children if c.dep_ == "obj")
-        others = index.group(min(obj.left_edge.i, obj.i), verb.sent.end)
+        others = index.group(min(obj.left_edge.i, obj.i), index.sentence(verb.i).end)
     else:
         others = []
     if others:
@@ -128,12 +129,12 @@ def _verb_pairs(index: DocIndex, verb: Token):
 def _noun_pairs(index: DocIndex, noun: Token):
     j = _after(index, noun, {"entre"}, _NOUN_GAP)
     if j is not None:
-        return list(combinations(index.group(j + 1, noun.sent.end), 2))
+        return list(combinations(index.group(j + 1, index.sentence(noun.i).end), 2))
     j = _after(index, noun, {"avec"}, _NOUN_GAP)
     verb = _governing_verb(noun)
     if j is not None:
         subjects = index.subject_parties(verb) if verb is not None else []
-        return [(a, b) for a in subjects for b in index.group(j + 1, noun.sent.end)]
+        return [(a, b) for a in subjects for b in index.group(j + 1, index.sentence(noun.i).end)]
     if verb is not None and noun.dep_ == "obj":
         subjects = index.subject_parties(verb)
         if len(subjects) >= 2:

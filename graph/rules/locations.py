@@ -15,7 +15,7 @@ _AREA_NOUNS = {"région", "province", "état", "oblast", "ville", "banlieue", "c
 
 def find_locations(index: DocIndex) -> Iterator[Finding]:
     doc = index.doc
-    for ent in doc.ents:
+    for ent in index.ents:
         if ent.label_ != "Place":
             continue
         j = ent.end
@@ -31,5 +31,5 @@ def find_locations(index: DocIndex) -> Iterator[Finding]:
             container = index.entity_at.get(j)
             if container is not None and container.start == j and container.label_ in ("Place", "Country") \
                     and container != ent:
-                yield Finding(index.mention(ent), "locatedIn", index.mention(container), ent.sent,
+                yield Finding(index.mention(ent), "locatedIn", index.mention(container), index.sentence(ent.start),
                               "location:apposition", 0.85)

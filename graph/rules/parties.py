@@ -5,6 +5,9 @@ that stands for its country (« la délégation américaine », « les Russes »
 """
 from __future__ import annotations
 
+from functools import cached_property
+
+from spacy.attrs import LEMMA, LOWER, ORTH, POS, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Mention
@@ -37,19 +40,46 @@ class DocIndex:
         self.lex = lex
         self.entity_at: dict[int, Span] = {}
         self.described: dict[int, Mention] = {}  # role-phrase token -> person it stands for
-        # read once per token: scans over these lists skip creating a Token per position
-        self.words: list[str] = []   # lower-cased texts
-        self.tags: list[str] = []    # coarse parts of speech
-        self.lemmas: list[str] = []  # lower-cased lemmas
-        for token in doc:
-            self.words.append(token.lower_)
-            self.tags.append(token.pos_)
-            self.lemmas.append(token.lemma_.lower())
+        # Read once, from the doc's arrays: the rules scan these lists, as they would scan
+        # tokens, without creating a Token per position and per look.
+        strings = doc.vocab.strings
+        lower, pos, lemma, orth, space = doc.to_array([LOWER, POS, LEMMA, ORTH, SPACY]).T.tolist() \
+            if len(doc) else ([], [], [], [], [])
+        self.words: list[str] = [strings[h] for h in lower]             # lower-cased texts
+        self.tags: list[str] = [strings[h] for h in pos]                # coarse parts of speech
+        self.lemmas: list[str] = [strings[h].lower() for h in lemma]    # lower-cased lemmas
+        self.text = "".join([strings[h] + " " if spaced else strings[h] for h, spaced in zip(orth, space)])
         self._roles: dict[int, tuple[int, str] | None] = {}
         self.role_phrases: list | None = None  # the role occurrences, once found (rules.roles)
-        for ent in doc.ents:
+        self.ents: tuple[Span, ...] = doc.ents  # ``Doc.ents`` makes its spans anew on each call
+        for ent in self.ents:
             for i in range(ent.start, ent.end):
                 self.entity_at[i] = ent
+
+    # ``Token.sent`` looks for the sentence's bounds, ``Span.ents`` makes every entity of the
+    # doc and ``Span.text`` a Token per word, on every call: the rules ask for them many
+    # times per sentence. (``self.text`` is ``doc.text``, which also makes every Token.)
+    @cached_property
+    def _sentence_of(self) -> list[Span]:
+        return [sent for sent in self.doc.sents for _ in range(len(sent))]
+
+    def sentence(self, i: int) -> Span:
+        """The sentence of token ``i`` (``doc[i].sent``)."""
+        return self._sentence_of[i]
+
+    def sentence_text(self, sent: Span) -> str:
+        """``sent.text``."""
+        return self.text[sent.start_char:sent.end_char]
+
+    def sentence_ents(self, sent: Span) -> list[Span]:
+        """``sent.ents``: the entities wholly inside the sentence."""
+        found = []
+        for ent in self.ents:
+            if ent.start >= sent.start:
+                if ent.end > sent.end:
+                    break
+                found.append(ent)
+        return found
 
     def role_at(self, i: int) -> tuple[int, str] | None:
         """``(end, relation)`` of the role phrase at token ``i``, computed once per token."""
@@ -224,7 +254,7 @@ class DocIndex:
 
     def _nearest_left(self, verb: Token) -> list[Mention]:
         """Fallback subject: the closest non-genitive entity before the verb in its sentence."""
-        sent_start = verb.sent.start
+        sent_start = self.sentence(verb.i).start
         i = verb.i - 1
         while i >= sent_start:
             token = self.doc[i]
@@ -263,22 +293,22 @@ class DocIndex:
         return parties
 
 
-def modality(trigger: Token) -> tuple[bool, bool]:
+def modality(index: DocIndex, trigger: Token) -> tuple[bool, bool]:
     """``(ruled_out, planned)`` for an interaction word.
 
     Ruled out: negated (« ne ... pas », « aucune rencontre ») or under « exclu »,
     « nie », « sans »... Planned: future or conditional, under « doit », « prévoit »...,
     or a noun marked « prochaine », « prévue », « éventuelle ».
     """
-    sent = trigger.sent
+    sent = index.sentence(trigger.i)
     chain = [trigger]
     while chain[-1].dep_ in ("xcomp", "advcl", "conj", "obj", "nsubj", "csubj", "obl:arg", "nmod", "ccomp") \
             and chain[-1].head is not chain[-1] and len(chain) < 4:
         chain.append(chain[-1].head)
-    window = sent.doc[max(sent.start, trigger.i - 8):trigger.i]
+    words = index.words
     ruled_out = any(c.lower_ in _NEGATIONS for t in chain for c in t.children) or \
-        any(t.lower_ in _RULED_OUT for t in window) or \
-        any(t.lower_ in ("aucun", "aucune", "pas") for t in sent.doc[max(sent.start, trigger.i - 3):trigger.i])
+        any(word in _RULED_OUT for word in words[max(sent.start, trigger.i - 8):trigger.i]) or \
+        any(word in ("aucun", "aucune", "pas") for word in words[max(sent.start, trigger.i - 3):trigger.i])
     planned = any(t.lemma_ in _PLANNING_VERBS or t.lower_ in _PLANNED_MARKS for t in chain[1:]) or \
         any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in chain if t.pos_ in ("VERB", "AUX")) or \
         any(c.lemma_ in ("devoir", "aller", "pouvoir") for t in chain for c in t.children if c.pos_ in ("AUX", "VERB")) or \

@@ -56,7 +56,7 @@ def _scan_roles(index: DocIndex) -> Iterator[RoleOccurrence]:
     while i < len(doc):
         found = None if i in index.entity_at else index.role_at(i)
         if found is None and words[i] in _COUNTERPART and previous is not None \
-                and previous.start >= doc[i].sent.start:
+                and previous.start >= index.sentence(i).start:
             found = (i + 1, previous.relation)  # « son homologue russe X »: the same role, elsewhere
         if found is None:
             i += 1
@@ -76,7 +76,7 @@ def _scan_roles(index: DocIndex) -> Iterator[RoleOccurrence]:
 def find_roles(index: DocIndex) -> Iterator[Finding]:
     for role in role_occurrences(index):
         if role.holder is not None and role.target is not None:
-            yield Finding(role.holder, role.relation, role.target, index.doc[role.start].sent,
+            yield Finding(role.holder, role.relation, role.target, index.sentence(role.start),
                           f"role:{role.relation}", 0.9)
 
 
@@ -87,7 +87,7 @@ def _fits(index: DocIndex, target) -> bool:
 def _target(index: DocIndex, start: int):
     """The actor a role phrase is of, and the token index after the role phrase."""
     doc = index.doc
-    sent_end = doc[start - 1].sent.end
+    sent_end = index.sentence(start - 1).end
     j = start
     target = None
     while j < min(sent_end, start + _MAX_SCAN):
