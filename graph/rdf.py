@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from importlib.resources import files
 
 import pyoxigraph as ox
@@ -58,6 +59,7 @@ def entity_iris(resolution: Resolution) -> dict[str, URIRef]:
 
 
 # ------------------------------------------------------------------ article graphs
+@lru_cache(maxsize=1 << 16)  # entity and vocabulary IRIs recur in every article graph
 def _node(iri: URIRef) -> ox.NamedNode:
     return ox.NamedNode(str(iri))
 
@@ -260,7 +262,7 @@ def records_evidence(extractions: Iterable[ArticleExtraction], resolution: Resol
 # ------------------------------------------------------------------ conversions
 def to_oxigraph(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
+        return _node(term)
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     if term.language:
