@@ -12,9 +12,9 @@ import hashlib
 import json
 import os
 import pickle
-from itertools import chain
-from importlib.resources import files
 from dataclasses import dataclass
+from importlib.resources import files
+from itertools import chain
 from pathlib import Path
 
 from corpus import Article

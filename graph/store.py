@@ -35,7 +35,7 @@ import pyoxigraph as ox
 __all__ = ["GRAPHS_PER_BATCH", "STORE_NAME", "StoreError", "StoreWriter", "open_store", "store_path"]
 
 STORE_NAME = "store"
-GRAPHS_PER_BATCH = 256  # article graphs whose quads are held in memory at once, on their way in or out
+GRAPHS_PER_BATCH = 256  # article graphs held in memory at once (as quads or TriG), on their way in or out
 # Every bulk write adds table files, and a lookup checks each one that may hold its key:
 # beyond this many the store is compacted before it is swapped in. A 10,000-article build
 # leaves about 140 files; compacted (about 4 s), its named queries answer 1.5 to 4 times faster.
@@ -67,9 +67,9 @@ class StoreWriter:
     says nothing more comes; ``commit`` swaps the new store in. Leaving the ``with`` block
     without ``commit`` discards it.
 
-    Every write runs on the writer's thread, one after the other: ``add`` returns as soon
-    at once unless ``_QUEUED_WRITES`` batches already wait (then as soon as the first is
-    written), ``commit`` waits for the last; an error on the thread is raised by the next call.
+    Every write runs on the writer's thread, one after the other. ``add`` returns at once
+    unless ``_QUEUED_WRITES`` batches already wait (then as soon as the first is written);
+    ``commit`` waits for the last. An error on the thread is raised by the next call.
     """
 
     def __init__(self, out_dir: str | Path, graphs: Mapping[str, str]):

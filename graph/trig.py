@@ -71,8 +71,7 @@ class TrigBlocks:
         then the article graphs ``graphs`` (IRI -> digest) in order; a missing block is
         made again from ``quads_of(iri)``."""
         with atomic_output(target) as stream:
-            stream.write(_HEADER)
-            stream.write(default_body)
+            stream.write(trig_document([default_body]))
             for iri, digest in graphs.items():
                 block = self._pack.get(digest)
                 if block is None:

@@ -76,8 +76,9 @@ def _predicate(index: DocIndex, token: Token, kind: str, a: Mention, b: Mention)
 
 def _venue(index: DocIndex, token: Token) -> Mention | None:
     """The place closest to the trigger that the sentence introduces with « à », « en », « dans »."""
-    venues = [ent for ent in index.sentence_ents(index.sentence(token.i)) if ent.label_ in ("Place", "Country") and ent.start > 0
-              and index.doc[ent.start - 1].lower_ in ("à", "en", "au", "aux", "dans")]
+    venues = [ent for ent in index.sentence_ents(index.sentence(token.i))
+              if ent.label_ in ("Place", "Country") and ent.start > 0
+              and index.words[ent.start - 1] in ("à", "en", "au", "aux", "dans")]
     if not venues:
         return None
     return index.mention(min(venues, key=lambda ent: abs(ent.start - token.i)))
