@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import multiprocessing
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 
 from spacy.language import Language
 
 from corpus import Article
 from .extract import extract_articles
+from .malloc import keep_freed_memory
 from .nlp import load_pipeline
 from .records import ArticleExtraction
-from .streams import batched
+from .streams import batched, tapering_batches
 
 __all__ = ["ExtractionWorkers"]
 
@@ -37,6 +38,7 @@ _LOAD_SECONDS = 0.0
 def _load_pipeline(model: str | None) -> None:
     global _PIPELINE, _LOAD_ERROR, _LOAD_SECONDS
     started = time.perf_counter()
+    keep_freed_memory()
     try:
         _PIPELINE = load_pipeline(model)
     except Exception as err:  # noqa: BLE001  a pool respawns a worker whose start fails, forever:
@@ -66,12 +68,21 @@ class ExtractionWorkers:
 
     def __init__(self, model: str | None, *, jobs: int = 1):
         self._pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_load_pipeline, initargs=(model,))
+        self.jobs = jobs
         self.model_seconds = 0.0  # the longest model load among the workers that reported
 
-    def extract(self, articles: Iterable[Article], *, batch_size: int = 32,
-                chunk_size: int = 2) -> Iterator[ArticleExtraction]:
-        """Extractions of ``articles`` in their order. The work is queued at once, results come lazily."""
-        chunks = ((chunk, batch_size) for chunk in batched(articles, chunk_size))
+    def extract(self, articles: Sequence[Article], *, batch_size: int = 32) -> Iterator[ArticleExtraction]:
+        """Extractions of ``articles`` in their order. The work is queued at once, results come lazily.
+
+        A worker parses a task's articles as one spaCy batch, and a batch of 2 costs 4.5 %
+        more instructions per article than a batch of 10: tasks are as large as
+        ``batch_size``, tapering at the end so that the workers finish together.
+        """
+        if self.jobs == 1:
+            tasks = batched(articles, batch_size)
+        else:
+            tasks = tapering_batches(articles, largest=batch_size, parts=self.jobs)
+        chunks = ((chunk, batch_size) for chunk in tasks)
         results = self._pool.imap(_extract_chunk, chunks)
 
         def collect() -> Iterator[ArticleExtraction]:

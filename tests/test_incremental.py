@@ -5,11 +5,13 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+from corpus import article_from_text
 from graph.build import build
 from graph.evaluate import load_graph
 from graph.export import export
 from graph.rdf import SCHEMA
 from graph.store import open_store
+from graph.workers import ExtractionWorkers
 
 TEXTS = {
     "a1": "Titre un\nDmitri Peskov, porte-parole du Kremlin, a parlé à Djeddah, en Arabie saoudite.",
@@ -77,6 +79,15 @@ def test_parallel_extraction_gives_the_same_graph(tmp_path: Path):
     two = build([corpus], tmp_path / "two", model=None, jobs=2)
     assert one.articles == two.articles == 18
     assert quads(tmp_path / "one") == quads(tmp_path / "two")
+
+
+def test_workers_return_every_extraction_in_reading_order():
+    articles = [article_from_text(f"a{n}", f"Titre {n}\nDmitri Peskov a parlé {n} fois.", f"a{n}.txt")
+                for n in range(75)]
+    with ExtractionWorkers(model=None, jobs=2) as workers:
+        extracted = list(workers.extract(articles, batch_size=8))
+    assert [x.article.id for x in extracted] == [a.id for a in articles]
+    assert all(x.mentions for x in extracted)
 
 
 def test_a_changed_lexicon_invalidates_the_cache(tmp_path: Path, monkeypatch):

@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from corpus import ArticleError, article_from_text, clean_text, fold_characters
 from graph.extract import extract_doc
+from graph.streams import tapering_batches
 
 odd_text = st.text(alphabet=st.characters(codec="utf-8"), max_size=400) | st.lists(
     st.sampled_from(["Publicité", "\n", "\r\n", "\x00", "\t", "Poutine", "Kiev, en Ukraine", "’", "е",
@@ -46,3 +47,16 @@ def test_reading_any_bytes_gives_articles_or_one_line_reasons(tmp_path, raw, suf
             assert item.reason and "\n" not in item.reason
         else:
             assert item.text and item.title
+
+
+@given(st.lists(st.integers(), max_size=500), st.integers(1, 64), st.integers(1, 8))
+def test_tapering_batches_hand_out_every_item_once_in_order_and_end_small(items, largest, parts):
+    chunks = list(tapering_batches(items, largest=largest, parts=parts))
+    assert [item for chunk in chunks for item in chunk] == items
+    left = len(items)
+    for chunk in chunks:
+        left -= len(chunk)
+        assert 1 <= len(chunk) <= largest
+        # what is left keeps the other workers busy while this one parses its chunk
+        assert len(chunk) == 1 or left >= (2 * parts - 1) * len(chunk)
+    assert [len(c) for c in chunks] == sorted((len(c) for c in chunks), reverse=True)
