@@ -154,10 +154,12 @@ def _collector_paused(*, keeps: bool = False):
 
 def _extract_with_cache(items: Iterable[Article | CachedEntry], model: str | None, cache: ExtractionCache,
                         result: BuildResult, *, batch_size: int, jobs: int, progress,
-                        session: BuildSession | None = None) -> list[ArticleExtraction]:
+                        session: BuildSession | None = None,
+                        started_workers: ExtractionWorkers | None = None) -> list[ArticleExtraction]:
     """Extractions in reading order: cached ones loaded (from the session's memory if it
-    has them), the others extracted by worker processes (the session's, already warm),
-    which load the model while the parent scans the corpus and reads the cache."""
+    has them), the others extracted by worker processes (the session's, already warm, or
+    ``started_workers``, or new ones), which load the model while the parent scans the
+    corpus and reads the cache."""
     order: list[str] = []
     cached: list[CachedEntry] = []
     missing: list[Article] = []
@@ -165,7 +167,7 @@ def _extract_with_cache(items: Iterable[Article | CachedEntry], model: str | Non
     with ExitStack() as stack:
         # started before the scan, which tells whether they are needed: stopped if not
         workers: ExtractionWorkers | None = session.workers if session else stack.enter_context(
-            ExtractionWorkers(model, jobs=jobs))
+            started_workers or ExtractionWorkers(model, jobs=jobs))
         streams: list[Iterator[ArticleExtraction]] = []
 
         def extract(articles: list[Article]) -> None:
@@ -284,11 +286,15 @@ def _write_graph(extractions: list[ArticleExtraction], curated, pipeline: str, r
 def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None = DEFAULT_MODEL,
           jobs: int = 1, batch_size: int = 32, curation: str | Path | None = None,
           progress: Callable[[int], None] | None = None, validate_shapes: bool = True,
-          session: BuildSession | None = None) -> BuildResult:
+          session: BuildSession | None = None, workers: ExtractionWorkers | None = None) -> BuildResult:
     """Build the graph of the articles under ``paths`` into ``out_dir``, applying the
     analyst's ``curation`` file if one is given; a ``session`` (its model, its jobs) keeps
-    the model loaded and the records in memory from one build to the next."""
+    the model loaded and the records in memory from one build to the next. ``workers``
+    started by the caller for ``model`` (the command line starts them before it imports
+    this module) are used instead of new ones, and stopped like them."""
     started = time.perf_counter()
+    if session is not None and workers is not None:
+        raise ValueError("a build takes a session or started workers, not both")
     if session is not None:
         model, jobs = session.model, session.jobs
     curated = load_curation(curation) if curation else None
@@ -301,7 +307,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None
     with clock("extract"):
         extractions = _extract_with_cache(_unique_articles(_corpus(paths, cache), result.skipped), model,
                                           cache, result, batch_size=batch_size, jobs=jobs, progress=progress,
-                                          session=session)
+                                          session=session, started_workers=workers)
         cache.prune()
     # the workers load the model inside that stage, while the parent reads the cache
     result.timings["extract"] = max(result.timings["extract"] - result.timings.get("model", 0.0), 0.0)

@@ -64,11 +64,13 @@ def build_command(
     curation: Optional[Path] = _CURATION,
 ) -> None:
     """Build the graph of PATHS into OUT: graph.trig, graph.ttl, network.html, merges.csv."""
-    from .build import build
+    from .workers import ExtractionWorkers
     try:
-        with extraction_progress() as tick:
+        # started first: they import spaCy and load the model while this process imports the rest
+        with ExtractionWorkers(model, jobs=jobs) as workers, extraction_progress() as tick:
+            from .build import build
             result = build(paths or [default_corpus()], out, model=model, jobs=jobs, curation=curation,
-                           progress=tick)
+                           progress=tick, workers=workers)
     except _build_errors() as err:
         _fail(_build_error(err, out))
     if not result.articles:
@@ -112,7 +114,8 @@ def _report(result: BuildResult) -> None:
                    + "; ".join(str(v) for v in result.violations[:3]))
     else:
         typer.echo("validation 0 SHACL violations")
-    typer.echo(f"seconds    {result.seconds:.1f}")
+    typer.echo(f"seconds    {result.seconds:.1f} (" + ", ".join(f"{stage} {seconds:.2f}"
+                                                        for stage, seconds in result.timings.items()) + ")")
     for path in result.outputs:
         typer.echo(f"wrote      {path}")
 

@@ -17,15 +17,16 @@ from __future__ import annotations
 import multiprocessing
 import time
 from collections.abc import Iterator, Sequence
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from corpus import Article
-from .extract import extract_articles
 from .malloc import keep_freed_memory
 from .nlp import load_pipeline
 from .records import ArticleExtraction
 from .streams import batched, tapering_batches
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = ["ExtractionWorkers"]
 
@@ -41,6 +42,7 @@ def _load_pipeline(model: str | None) -> None:
     keep_freed_memory()
     try:
         _PIPELINE = load_pipeline(model)
+        from . import extract  # noqa: F401  (spaCy and the rules: in the workers only, with the model)
     except Exception as err:  # noqa: BLE001  a pool respawns a worker whose start fails, forever:
         _LOAD_ERROR = err     # keep the error and raise it with the first task instead
     _LOAD_SECONDS = time.perf_counter() - started
@@ -58,6 +60,7 @@ def _report_load() -> float:
 
 def _extract_chunk(args: tuple[list[Article], int]) -> tuple[list[ArticleExtraction], float]:
     """The chunk's extractions, and the seconds this worker took to load the model (once)."""
+    from .extract import extract_articles
     load_seconds = _report_load()
     articles, batch_size = args
     return list(extract_articles(articles, _PIPELINE, batch_size=batch_size)), load_seconds

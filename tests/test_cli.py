@@ -55,3 +55,14 @@ def test_commands_that_parse_nothing_start_without_spacy():
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parent.parent)
     assert run.stdout.strip() == "[]"
+
+
+def test_only_the_workers_import_spacy():
+    """A build's main process never parses: it leaves spaCy (a second of imports) to the
+    extraction workers, which the build command starts before importing the rest."""
+    import subprocess
+    import sys
+    probe = "import sys, graph.build, graph.session; print('spacy' in sys.modules)"
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert run.stdout.strip() == "False"
