@@ -160,6 +160,7 @@ def _extract_with_cache(items: Iterable[Article | CachedEntry], model: str | Non
     has them), the others extracted by worker processes (the session's, already warm, or
     ``started_workers``, or new ones), which load the model while the parent scans the
     corpus and reads the cache."""
+    started = time.monotonic()
     order: list[str] = []
     cached: list[CachedEntry] = []
     missing: list[Article] = []
@@ -209,8 +210,8 @@ def _extract_with_cache(items: Iterable[Article | CachedEntry], model: str | Non
             result.extracted += 1
             if progress is not None:
                 progress(result.extracted)
-        if workers is not None and session is None:
-            result.timings["model"] = workers.model_seconds
+        if workers is not None and session is None:  # how long this build had to wait for the model
+            result.timings["model"] = max(workers.model_loaded_at - started, 0.0)
     if session is not None:
         session.extractions = kept
     return [done[article_id] for article_id in order if article_id in done]

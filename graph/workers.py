@@ -34,10 +34,11 @@ __all__ = ["ExtractionWorkers"]
 _PIPELINE: Language | None = None
 _LOAD_ERROR: Exception | None = None
 _LOAD_SECONDS = 0.0
+_LOADED_AT = 0.0  # time.monotonic(): one clock for every process on the machine
 
 
 def _load_pipeline(model: str | None) -> None:
-    global _PIPELINE, _LOAD_ERROR, _LOAD_SECONDS
+    global _PIPELINE, _LOAD_ERROR, _LOAD_SECONDS, _LOADED_AT
     started = time.perf_counter()
     keep_freed_memory()
     try:
@@ -45,25 +46,25 @@ def _load_pipeline(model: str | None) -> None:
         from . import extract  # noqa: F401  (spaCy and the rules: in the workers only, with the model)
     except Exception as err:  # noqa: BLE001  a pool respawns a worker whose start fails, forever:
         _LOAD_ERROR = err     # keep the error and raise it with the first task instead
-    _LOAD_SECONDS = time.perf_counter() - started
+    _LOAD_SECONDS, _LOADED_AT = time.perf_counter() - started, time.monotonic()
 
 
-def _report_load() -> float:
-    """The seconds this worker took to load the model, the first time it is asked (0.0
-    after); raises the error that stopped the load, if one did."""
-    global _LOAD_SECONDS
+def _report_load() -> tuple[float, float]:
+    """The seconds this worker took to load the model and when it was done, the first
+    time it is asked (zeros after); raises the error that stopped the load, if one did."""
+    global _LOAD_SECONDS, _LOADED_AT
     if _LOAD_ERROR is not None:
         raise _LOAD_ERROR
-    load_seconds, _LOAD_SECONDS = _LOAD_SECONDS, 0.0
-    return load_seconds
+    report, _LOAD_SECONDS, _LOADED_AT = (_LOAD_SECONDS, _LOADED_AT), 0.0, 0.0
+    return report
 
 
-def _extract_chunk(args: tuple[list[Article], int]) -> tuple[list[ArticleExtraction], float]:
-    """The chunk's extractions, and the seconds this worker took to load the model (once)."""
+def _extract_chunk(args: tuple[list[Article], int]) -> tuple[list[ArticleExtraction], tuple[float, float]]:
+    """The chunk's extractions, and this worker's model load (once, see ``_report_load``)."""
     from .extract import extract_articles
-    load_seconds = _report_load()
+    load = _report_load()
     articles, batch_size = args
-    return list(extract_articles(articles, _PIPELINE, batch_size=batch_size)), load_seconds
+    return list(extract_articles(articles, _PIPELINE, batch_size=batch_size)), load
 
 
 class ExtractionWorkers:
@@ -73,6 +74,7 @@ class ExtractionWorkers:
         self._pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_load_pipeline, initargs=(model,))
         self.jobs = jobs
         self.model_seconds = 0.0  # the longest model load among the workers that reported
+        self.model_loaded_at = 0.0  # when the last of them was done (time.monotonic())
 
     def extract(self, articles: Sequence[Article], *, batch_size: int = 32) -> Iterator[ArticleExtraction]:
         """Extractions of ``articles`` in their order. The work is queued at once, results come lazily.
@@ -89,17 +91,21 @@ class ExtractionWorkers:
         results = self._pool.imap(_extract_chunk, chunks)
 
         def collect() -> Iterator[ArticleExtraction]:
-            for extractions, load_seconds in results:
-                self.model_seconds = max(self.model_seconds, load_seconds)
+            for extractions, load in results:
+                self._loaded(*load)
                 yield from extractions
 
         return collect()
 
     def ready(self) -> float:
         """Wait for a worker to have loaded the model (raising its load error); the seconds it took."""
-        seconds = self._pool.apply(_report_load)
-        self.model_seconds = max(self.model_seconds, seconds)
+        seconds, loaded_at = self._pool.apply(_report_load)
+        self._loaded(seconds, loaded_at)
         return seconds
+
+    def _loaded(self, seconds: float, loaded_at: float) -> None:
+        self.model_seconds = max(self.model_seconds, seconds)
+        self.model_loaded_at = max(self.model_loaded_at, loaded_at)
 
     def __enter__(self) -> ExtractionWorkers:
         return self

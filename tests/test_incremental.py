@@ -90,6 +90,17 @@ def test_workers_return_every_extraction_in_reading_order():
     assert all(x.mentions for x in extracted)
 
 
+def test_a_build_uses_the_workers_it_is_given_and_counts_only_its_wait_for_the_model(tmp_path: Path):
+    corpus = corpus_of(tmp_path, TEXTS)
+    with ExtractionWorkers(model=None, jobs=1) as workers:
+        workers.ready()  # loaded before the build starts: the build does not wait for it
+        result = build([corpus], tmp_path / "out", model=None, workers=workers)
+        assert result.extracted == 3 and result.timings["model"] == 0.0
+        assert sum(result.timings.values()) <= result.seconds
+    with pytest.raises(ValueError):
+        build([corpus], tmp_path / "out", model=None, workers=workers, session=object())
+
+
 def test_a_changed_lexicon_invalidates_the_cache(tmp_path: Path, monkeypatch):
     corpus = corpus_of(tmp_path, TEXTS)
     out = tmp_path / "out"
