@@ -26,9 +26,9 @@ class BuildSession:
         self.workers = ExtractionWorkers(model, jobs=jobs)
         self.extractions: dict[str, ArticleExtraction] = {}
 
-    def ready(self) -> float:
-        """Wait until the model is loaded (raising its load error, if any); the seconds it took."""
-        return self.workers.ready()
+    def ready(self) -> None:
+        """Wait until the model is loaded (raising its load error, if any)."""
+        self.workers.ready()
 
     def close(self) -> None:
         self.workers.close()

@@ -33,38 +33,33 @@ __all__ = ["ExtractionWorkers"]
 # One worker's state, set by _load_pipeline when the worker starts.
 _PIPELINE: Language | None = None
 _LOAD_ERROR: Exception | None = None
-_LOAD_SECONDS = 0.0
 _LOADED_AT = 0.0  # time.monotonic(): one clock for every process on the machine
 
 
 def _load_pipeline(model: str | None) -> None:
-    global _PIPELINE, _LOAD_ERROR, _LOAD_SECONDS, _LOADED_AT
-    started = time.perf_counter()
+    global _PIPELINE, _LOAD_ERROR, _LOADED_AT
     keep_freed_memory()
     try:
         _PIPELINE = load_pipeline(model)
         from . import extract  # noqa: F401  (spaCy and the rules: in the workers only, with the model)
     except Exception as err:  # noqa: BLE001  a pool respawns a worker whose start fails, forever:
         _LOAD_ERROR = err     # keep the error and raise it with the first task instead
-    _LOAD_SECONDS, _LOADED_AT = time.perf_counter() - started, time.monotonic()
+    _LOADED_AT = time.monotonic()
 
 
-def _report_load() -> tuple[float, float]:
-    """The seconds this worker took to load the model and when it was done, the first
-    time it is asked (zeros after); raises the error that stopped the load, if one did."""
-    global _LOAD_SECONDS, _LOADED_AT
+def _report_load() -> float:
+    """When this worker was done loading the model; raises the error that stopped the load, if one did."""
     if _LOAD_ERROR is not None:
         raise _LOAD_ERROR
-    report, _LOAD_SECONDS, _LOADED_AT = (_LOAD_SECONDS, _LOADED_AT), 0.0, 0.0
-    return report
+    return _LOADED_AT
 
 
-def _extract_chunk(args: tuple[list[Article], int]) -> tuple[list[ArticleExtraction], tuple[float, float]]:
-    """The chunk's extractions, and this worker's model load (once, see ``_report_load``)."""
+def _extract_chunk(args: tuple[list[Article], int]) -> tuple[list[ArticleExtraction], float]:
+    """The chunk's extractions, and when this worker was done loading the model."""
     from .extract import extract_articles
-    load = _report_load()
+    loaded_at = _report_load()
     articles, batch_size = args
-    return list(extract_articles(articles, _PIPELINE, batch_size=batch_size)), load
+    return list(extract_articles(articles, _PIPELINE, batch_size=batch_size)), loaded_at
 
 
 class ExtractionWorkers:
@@ -73,8 +68,7 @@ class ExtractionWorkers:
     def __init__(self, model: str | None, *, jobs: int = 1):
         self._pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_load_pipeline, initargs=(model,))
         self.jobs = jobs
-        self.model_seconds = 0.0  # the longest model load among the workers that reported
-        self.model_loaded_at = 0.0  # when the last of them was done (time.monotonic())
+        self.model_loaded_at = 0.0  # when the last worker that reported was done loading (time.monotonic())
 
     def extract(self, articles: Sequence[Article], *, batch_size: int = 32) -> Iterator[ArticleExtraction]:
         """Extractions of ``articles`` in their order. The work is queued at once, results come lazily.
@@ -91,21 +85,15 @@ class ExtractionWorkers:
         results = self._pool.imap(_extract_chunk, chunks)
 
         def collect() -> Iterator[ArticleExtraction]:
-            for extractions, load in results:
-                self._loaded(*load)
+            for extractions, loaded_at in results:
+                self.model_loaded_at = max(self.model_loaded_at, loaded_at)
                 yield from extractions
 
         return collect()
 
-    def ready(self) -> float:
-        """Wait for a worker to have loaded the model (raising its load error); the seconds it took."""
-        seconds, loaded_at = self._pool.apply(_report_load)
-        self._loaded(seconds, loaded_at)
-        return seconds
-
-    def _loaded(self, seconds: float, loaded_at: float) -> None:
-        self.model_seconds = max(self.model_seconds, seconds)
-        self.model_loaded_at = max(self.model_loaded_at, loaded_at)
+    def ready(self) -> None:
+        """Wait for a worker to have loaded the model (raising its load error)."""
+        self.model_loaded_at = max(self.model_loaded_at, self._pool.apply(_report_load))
 
     def __enter__(self) -> ExtractionWorkers:
         return self
