@@ -147,7 +147,7 @@ def child_bare(corpus: str, processes: int) -> None:
     import multiprocessing
     import spacy
     from corpus import Article, read_articles
-    from graph.nlp import DEFAULT_MODEL
+    from graph.extraction.pipeline import DEFAULT_MODEL
     texts = [a.text for a in read_articles([corpus]) if isinstance(a, Article)]
     _PIPELINE = spacy.load(DEFAULT_MODEL, exclude=["senter"])
     if processes == 1:
@@ -206,7 +206,7 @@ def child_rdflib(trig: str) -> None:
     per query as it goes (run in a subprocess)."""
     import signal
     from rdflib import Dataset
-    from graph.query import PREFIXES, bind_parameters, named_queries
+    from graph.surfaces.query import PREFIXES, bind_parameters, named_queries
 
     def stop(*_):
         raise _Stopped
@@ -238,8 +238,8 @@ STORE_QUERY_REPEAT = 15  # a query takes milliseconds: many runs for a steady me
 def child_store(out: str) -> None:
     """Time each named query on the build's store, in this fresh process like rdflib's
     side; prints ``{name: median ms}``."""
-    from graph.query import named_queries, run_query
-    from graph.store import open_store
+    from graph.surfaces.query import named_queries, run_query
+    from graph.rdf.store import open_store
     store = open_store(Path(out))
     print(json.dumps({name: median_ms(lambda: list(run_query(store, query.text, declared=query.params)),
                                       repeat=STORE_QUERY_REPEAT)

@@ -5,7 +5,7 @@ import random
 import time
 
 from graph.records import Mention
-from graph.resolve import resolve
+from graph.resolution.resolve import resolve
 
 __all__ = ["synthetic_mentions", "resolution_seconds"]
 

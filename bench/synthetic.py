@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from corpus import Article, default_corpus, read_articles
-from graph.dates import WEEKDAYS
+from graph.extraction.dates import WEEKDAYS
 from ontology.data import load_gazetteer
 
 __all__ = ["write_corpus"]

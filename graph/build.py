@@ -16,23 +16,23 @@ import pyoxigraph as ox
 
 from corpus import Article, Skipped, read_articles
 from corpus.readers import find_article_files
-from .cache import CachedEntry, ExtractionCache, pipeline_fingerprint, text_digest
-from .curation import load_curation
-from .files import remove_stale_temporaries, write_atomic
-from .network import actor_network
-from .rdf import (article_catalogue, article_graph_digest, article_iri, article_quads, entity_iris, merged_graph,
+from graph.runtime.extraction_cache import CachedEntry, ExtractionCache, pipeline_fingerprint, text_digest
+from graph.resolution.curation import load_curation
+from graph.runtime.atomic_files import remove_stale_temporaries, write_atomic
+from graph.surfaces.network import actor_network
+from graph.rdf.dataset import (article_catalogue, article_graph_digest, article_iri, article_quads, entity_iris, merged_graph,
                   records_evidence, to_oxigraph)
-from .nlp import DEFAULT_MODEL, model_version
-from .records import ArticleExtraction
-from .reason import infer
-from .validate import Violation, validate
-from .session import BuildSession
-from .workers import ExtractionWorkers
-from .render import network_html
-from .resolve import Resolution, resolve
-from .store import GRAPHS_PER_BATCH, STORE_NAME, StoreWriter
-from .streams import batched
-from .trig import TrigBlocks, trig_body, trig_document, write_turtle
+from graph.extraction.pipeline import DEFAULT_MODEL, model_version
+from graph.records import ArticleExtraction
+from graph.rdf.reason import infer
+from graph.rdf.validate import Violation, validate
+from graph.runtime.session import BuildSession
+from graph.runtime.workers import ExtractionWorkers
+from graph.surfaces.render import network_html
+from graph.resolution.resolve import Resolution, resolve
+from graph.rdf.store import GRAPHS_PER_BATCH, STORE_NAME, StoreWriter
+from graph.runtime.batches import batched
+from graph.rdf.trig import TrigBlocks, trig_body, trig_document, write_turtle
 
 __all__ = ["BuildResult", "build", "OUTPUT_FILES"]
 

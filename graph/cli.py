@@ -13,12 +13,12 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from corpus.readers import default_corpus
-from .files import write_atomic
-from .nlp import DEFAULT_MODEL
-from .store import StoreError, open_store
+from graph.runtime.atomic_files import write_atomic
+from graph.extraction.pipeline import DEFAULT_MODEL
+from graph.rdf.store import StoreError, open_store
 
 if TYPE_CHECKING:
-    from .build import BuildResult
+    from graph.build import BuildResult
 
 # Each command imports what it runs: spaCy, pyshacl and networkx take about a second
 # to import, which `query`, `export` and `serve` do not need.
@@ -64,11 +64,11 @@ def build_command(
     curation: Optional[Path] = _CURATION,
 ) -> None:
     """Build the graph of PATHS into OUT: graph.trig, graph.ttl, network.html, merges.csv."""
-    from .workers import ExtractionWorkers
+    from graph.runtime.workers import ExtractionWorkers
     try:
         # started first: they import spaCy and load the model while this process imports the rest
         with ExtractionWorkers(model, jobs=jobs) as workers, extraction_progress() as tick:
-            from .build import build
+            from graph.build import build
             result = build(paths or [default_corpus()], out, model=model, jobs=jobs, curation=curation,
                            progress=tick, workers=workers)
     except _build_errors() as err:
@@ -83,8 +83,8 @@ def build_command(
 def _build_errors() -> tuple[type[Exception], ...]:
     """What stops a build that it reports in one line: the input, the installation."""
     from ontology.data import LexiconError
-    from .curation import CurationError
-    from .nlp import ModelNotInstalled
+    from graph.resolution.curation import CurationError
+    from graph.extraction.pipeline import ModelNotInstalled
     return ModelNotInstalled, LexiconError, CurationError, OSError
 
 
@@ -128,9 +128,9 @@ def watch_command(
 ) -> None:
     """Build PATHS into OUT, then rebuild whenever an article (or the curation file) is
     added, changed or removed, with the model kept loaded; stop with Ctrl-C."""
-    from .nlp import ModelNotInstalled
-    from .session import BuildSession
-    from .watch import watch
+    from graph.extraction.pipeline import ModelNotInstalled
+    from graph.runtime.session import BuildSession
+    from graph.watch import watch
     paths = paths or [default_corpus()]
 
     def failed(err: Exception) -> None:
@@ -170,7 +170,7 @@ def evaluate_command(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List misses, wrong relations, spurious nodes."),
 ) -> None:
     """Score GRAPH against a hand annotation: entities, merges, relations."""
-    from .evaluate import GoldError, evaluate, load_gold, load_graph
+    from graph.surfaces.evaluate import GoldError, evaluate, load_gold, load_graph
     try:
         gold_data = load_gold(gold)
         ds = load_graph(graph)
@@ -226,7 +226,7 @@ def query_command(
     list_queries: bool = typer.Option(False, "--list", help="List the named queries."),
 ) -> None:
     """Run SPARQL on a build: a query, a .rq file, or a named analyst query."""
-    from .query import QueryError, format_result, named_queries, run_query
+    from graph.surfaces.query import QueryError, format_result, named_queries, run_query
     queries = named_queries()
     if list_queries:
         width = max(len(q) for q in queries)
@@ -262,7 +262,7 @@ def export_command(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: standard output)."),
 ) -> None:
     """Export a build as RDF or as an actor network for Gephi and Cytoscape."""
-    from .export import FORMATS, export
+    from graph.surfaces.export import FORMATS, export
     if fmt not in FORMATS:
         _fail(f"unknown format {fmt!r} ({', '.join(FORMATS)})")
     try:
@@ -281,7 +281,7 @@ def export_command(
 def validate_command(out: Path = typer.Argument(Path("out"), help="A build folder.")) -> None:
     """Check a whole build against the SHACL shapes: the merged graph (which build checks
     each time) and the evidence in every article graph. Exit code 1 on a violation."""
-    from .validate import validate_store
+    from graph.rdf.validate import validate_store
     try:
         violations = validate_store(open_store(out))
     except StoreError as err:
@@ -301,7 +301,7 @@ def serve_command(
     timeout: int = typer.Option(30, min=1, help="Seconds a query may run."),
 ) -> None:
     """Serve a build as a read-only SPARQL 1.1 endpoint (Oxigraph's server)."""
-    from .serve import run_server
+    from graph.surfaces.serve import run_server
     try:
         run_server(out, host, port, timeout)
     except StoreError as err:
@@ -315,7 +315,7 @@ def push_command(
     graph: Optional[str] = typer.Option(None, "--graph", help="Put the merged graph in this named graph."),
 ) -> None:
     """Load a build into another store (SPARQL 1.1 Graph Store HTTP Protocol), named graphs kept."""
-    from .push import PushError, push
+    from graph.surfaces.push import PushError, push
     try:
         result = push(open_store(out), endpoint, graph=graph)
     except (StoreError, PushError) as err:

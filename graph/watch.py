@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from corpus.readers import find_article_files
-from .build import BuildResult, build
-from .session import BuildSession
+from graph.build import BuildResult, build
+from graph.runtime.session import BuildSession
 
 __all__ = ["corpus_state", "watch"]
 

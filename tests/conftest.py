@@ -8,14 +8,14 @@ from corpus import Article, article_from_text
 @pytest.fixture(scope="session")
 def blank_nlp():
     """French tokenizer + newsgraph components, no statistical model."""
-    from graph.nlp import load_pipeline
+    from graph.extraction.pipeline import load_pipeline
     return load_pipeline(model=None)
 
 
 @pytest.fixture(scope="session")
 def nlp():
     """The real French model with newsgraph components (integration tests)."""
-    from graph.nlp import load_pipeline
+    from graph.extraction.pipeline import load_pipeline
     return load_pipeline()
 
 

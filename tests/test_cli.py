@@ -62,7 +62,7 @@ def test_only_the_workers_import_spacy():
     extraction workers, which the build command starts before importing the rest."""
     import subprocess
     import sys
-    probe = "import sys, graph.build, graph.session; print('spacy' in sys.modules)"
+    probe = "import sys, graph.build, graph.runtime.session; print('spacy' in sys.modules)"
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parent.parent)
     assert run.stdout.strip() == "False"

@@ -1,8 +1,8 @@
 """spaCy components on a blank French pipeline and hand-built docs (no model needed)."""
 from spacy.tokens import Doc, Span
 
-from graph.components.entity_filter import EntityFilter
-from graph.components.gazetteer_linker import GazetteerLinker
+from graph.extraction.components.entity_filter import EntityFilter
+from graph.extraction.components.gazetteer_linker import GazetteerLinker
 from ontology.data import load_gazetteer
 
 

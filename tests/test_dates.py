@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from graph.dates import find_date_expression, normalise_date
+from graph.extraction.dates import find_date_expression, normalise_date
 
 TUESDAY = date(2025, 12, 16)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from graph.evaluate import load_graph
+from graph.surfaces.evaluate import load_graph
 
 BUILD = ("import sys; from graph.build import build; "
          "build([sys.argv[1]], sys.argv[2], model=None)")

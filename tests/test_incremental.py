@@ -7,11 +7,11 @@ from rdflib import Graph
 
 from corpus import article_from_text
 from graph.build import build
-from graph.evaluate import load_graph
-from graph.export import export
-from graph.rdf import SCHEMA
-from graph.store import open_store
-from graph.workers import ExtractionWorkers
+from graph.surfaces.evaluate import load_graph
+from graph.surfaces.export import export
+from graph.rdf.dataset import SCHEMA
+from graph.rdf.store import open_store
+from graph.runtime.workers import ExtractionWorkers
 
 TEXTS = {
     "a1": "Titre un\nDmitri Peskov, porte-parole du Kremlin, a parlé à Djeddah, en Arabie saoudite.",
@@ -128,7 +128,7 @@ def test_files_unchanged_since_the_last_build_are_not_read_again(tmp_path: Path,
 def test_a_store_compacted_before_the_swap_keeps_every_quad(tmp_path: Path, monkeypatch):
     """A build that leaves many table files compacts the store; nothing is lost, and the
     next incremental build starts from the compacted store."""
-    import graph.store as store
+    import graph.rdf.store as store
     corpus = corpus_of(tmp_path, TEXTS)
     build([corpus], tmp_path / "plain", model=None)
     monkeypatch.setattr(store, "COMPACT_FROM_TABLE_FILES", 0)
@@ -145,7 +145,7 @@ def test_a_store_compacted_before_the_swap_keeps_every_quad(tmp_path: Path, monk
 def test_a_store_write_that_fails_on_its_thread_leaves_the_previous_store(tmp_path: Path):
     """The store is written on a thread of its own: its error reaches the build, at the
     latest on commit, and the previous store stays whole, with no half-written copy."""
-    from graph.store import StoreWriter
+    from graph.rdf.store import StoreWriter
     graph = "https://example.org/g1"
     with StoreWriter(tmp_path, {graph: "d1"}) as writer:
         writer.add(f'<{graph}> {{ <https://example.org/a> <https://example.org/p> "kept" . }}'.encode())

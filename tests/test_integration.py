@@ -6,8 +6,8 @@ from rdflib.namespace import RDF, RDFS
 
 from corpus import default_corpus, read_articles
 from graph.build import build
-from graph.evaluate import evaluate, load_gold, load_graph
-from graph.extract import extract_doc
+from graph.surfaces.evaluate import evaluate, load_gold, load_graph
+from graph.extraction.extract import extract_doc
 from ontology.namespace import CORE_CLASSES, NG
 from tests.conftest import make_article, triples
 
@@ -149,8 +149,8 @@ def test_every_evidence_quotes_its_file(sample_build):
 
 def test_meetings_are_events_with_place_and_date(nlp):
     from dataclasses import replace
-    from graph.rdf import build_dataset
-    from graph.resolve import resolve
+    from graph.rdf.dataset import build_dataset
+    from graph.resolution.resolve import resolve
     article = replace(make_article("Steve Witkoff doit rencontrer Vladimir Poutine jeudi à Moscou."),
                       published="2025-12-16")
     extraction = extract_doc(nlp(article.text), article)
@@ -165,8 +165,8 @@ def test_meetings_are_events_with_place_and_date(nlp):
 
 
 def test_named_listings_agree_with_the_article_graphs(sample_build):
-    from graph.query import PREFIXES, named_queries, run_query
-    from graph.store import open_store
+    from graph.surfaces.query import PREFIXES, named_queries, run_query
+    from graph.rdf.store import open_store
     store = open_store(sample_build[1])
 
     def run(name, **params):
@@ -187,8 +187,8 @@ def test_named_listings_agree_with_the_article_graphs(sample_build):
 
 
 def test_neighbourhood_is_everyone_within_two_hops(sample_build):
-    from graph.query import PREFIXES, named_queries, run_query
-    from graph.store import open_store
+    from graph.surfaces.query import PREFIXES, named_queries, run_query
+    from graph.rdf.store import open_store
     store = open_store(sample_build[1])
     edges = {}
     for row in store.query("SELECT ?a ?b { ?a ng:relation ?b }", prefixes=PREFIXES):

@@ -3,10 +3,10 @@ from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS
 
 from corpus import article_from_text
-from graph.meetings import article_meetings
-from graph.rdf import SCHEMA, article_catalogue, article_iri, article_quads, entity_iris, merged_graph
+from graph.rdf.meetings import article_meetings
+from graph.rdf.dataset import SCHEMA, article_catalogue, article_iri, article_quads, entity_iris, merged_graph
 from graph.records import ArticleExtraction, Evidence, Mention, Relation
-from graph.resolve import resolve
+from graph.resolution.resolve import resolve
 from ontology.namespace import NG
 
 

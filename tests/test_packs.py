@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from graph.build import build
-from graph.packs import Pack
+from graph.runtime.packs import Pack
 
 
 def test_records_are_read_back_after_reopening_and_dropped_ones_are_gone(tmp_path: Path):

@@ -12,11 +12,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph.extract import extract_doc
-from graph.network import actor_network, dataset_evidence
-from graph.rdf import build_dataset
-from graph.render import network_html
-from graph.resolve import resolve
+from graph.extraction.extract import extract_doc
+from graph.surfaces.network import actor_network, dataset_evidence
+from graph.rdf.dataset import build_dataset
+from graph.surfaces.render import network_html
+from graph.resolution.resolve import resolve
 from tests.conftest import make_article
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -4,8 +4,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpus import ArticleError, article_from_text, clean_text, fold_characters
-from graph.extract import extract_doc
-from graph.streams import tapering_batches
+from graph.extraction.extract import extract_doc
+from graph.runtime.batches import tapering_batches
 
 odd_text = st.text(alphabet=st.characters(codec="utf-8"), max_size=400) | st.lists(
     st.sampled_from(["Publicité", "\n", "\r\n", "\x00", "\t", "Poutine", "Kiev, en Ukraine", "’", "е",

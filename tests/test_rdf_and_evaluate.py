@@ -4,13 +4,13 @@ from pathlib import Path
 from rdflib import Literal
 from rdflib.namespace import RDF, RDFS
 
-from graph.evaluate import evaluate, load_gold, load_graph
-from graph.extract import extract_doc
-from graph.files import write_atomic
-from graph.network import actor_network, dataset_evidence
-from graph.rdf import article_iri, build_dataset
-from graph.render import network_html
-from graph.resolve import resolve
+from graph.surfaces.evaluate import evaluate, load_gold, load_graph
+from graph.extraction.extract import extract_doc
+from graph.runtime.atomic_files import write_atomic
+from graph.surfaces.network import actor_network, dataset_evidence
+from graph.rdf.dataset import article_iri, build_dataset
+from graph.surfaces.render import network_html
+from graph.resolution.resolve import resolve
 from ontology.namespace import NG
 from tests.conftest import make_article
 

@@ -1,8 +1,8 @@
 from rdflib import Dataset, Graph, Literal
 from rdflib.namespace import RDF, RDFS
 
-from graph.reason import infer
-from graph.validate import validate
+from graph.rdf.reason import infer
+from graph.rdf.validate import validate
 from ontology.namespace import ID, NG
 
 
@@ -50,9 +50,9 @@ def test_violations_are_reported_with_their_focus_node():
 
 def test_a_whole_store_is_checked_evidence_included(tmp_path):
     import pyoxigraph as ox
-    from graph.store import StoreWriter, open_store
-    from graph.validate import validate_store
-    from graph.rdf import to_oxigraph
+    from graph.rdf.store import StoreWriter, open_store
+    from graph.rdf.validate import validate_store
+    from graph.rdf.dataset import to_oxigraph
     ds = well_formed()
     evidence = ID["evidence/a1/0"]
     ds.graph(ID.a1).add((evidence, RDF.type, NG.Evidence))       # no subject, sentence, offsets…
@@ -69,8 +69,8 @@ def test_a_whole_store_is_checked_evidence_included(tmp_path):
 def test_the_store_check_covers_the_articles_catalogue(tmp_path):
     import pyoxigraph as ox
     from graph.build import build
-    from graph.store import open_store
-    from graph.validate import validate_store
+    from graph.rdf.store import open_store
+    from graph.rdf.validate import validate_store
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a1.txt").write_text("Titre\nDmitri Peskov, porte-parole du Kremlin, a parlé.", encoding="utf-8")

@@ -1,5 +1,5 @@
 from graph.records import Mention
-from graph.resolve import resolve
+from graph.resolution.resolve import resolve
 
 
 def m(text, type_="Person", *, start=0, gid=None):
@@ -81,7 +81,7 @@ def test_acronym_by_initials_across_articles():
 
 
 def curated(tmp_path, text):
-    from graph.curation import load_curation
+    from graph.resolution.curation import load_curation
     path = tmp_path / "curation.toml"
     path.write_text(text, encoding="utf-8")
     return load_curation(path)
@@ -104,7 +104,7 @@ def test_curation_forces_a_merge_and_renames(tmp_path):
 
 def test_a_bad_curation_file_names_file_and_entry(tmp_path):
     import pytest
-    from graph.curation import CurationError
+    from graph.resolution.curation import CurationError
     with pytest.raises(CurationError, match=r"curation.toml: \[\[forbid\]\] entry 1: 'names' must list exactly 2"):
         curated(tmp_path, '[[forbid]]\nnames = ["A", "B", "C"]\n')
     with pytest.raises(CurationError, match="not valid TOML"):

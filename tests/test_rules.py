@@ -3,7 +3,7 @@ hand-built parses otherwise."""
 from spacy.tokens import Doc, Span
 
 from corpus import article_from_text
-from graph.extract import extract_doc
+from graph.extraction.extract import extract_doc
 from tests.conftest import make_article, triples
 
 
@@ -86,8 +86,8 @@ def test_claims_follow_territoires_de(blank_nlp):
 def test_the_doc_index_reads_what_the_tokens_and_sentences_say(blank_nlp):
     """The index reads the doc's arrays instead of its tokens: the same words, tags,
     lemmas, text, sentences and entities as spaCy's own attributes give."""
-    from graph.rules import DocIndex
-    from graph.rules.lexicons import lexicons
+    from graph.extraction.rules import DocIndex
+    from graph.extraction.rules.lexicons import lexicons
     words = ["Sergueï", "Lavrov", "a", "Rencontré", "Marco", "Rubio", ".", "Ils", "ont", "parlé", "à", "Riyad", "."]
     doc = Doc(blank_nlp.vocab, words=words, spaces=[True, True, True, True, True, False, True,
                                                      True, True, True, True, False, False],

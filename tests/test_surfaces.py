@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from corpus import default_corpus
 from graph.build import build
 from graph.cli import app
-from graph.serve import endpoint_url
+from graph.surfaces.serve import endpoint_url
 
 runner = CliRunner()
 NEWSGRAPH = str(Path(sys.executable).with_name("newsgraph"))
@@ -198,7 +198,7 @@ def test_stopping_the_endpoint_leaves_no_server_behind(built):
 
 
 def test_endpoint_listens_on_localhost_unless_told(built):
-    from graph.serve import server_command
+    from graph.surfaces.serve import server_command
     command = server_command(built, "127.0.0.1", 7878, 30)
     assert command[command.index("--bind") + 1] == "127.0.0.1:7878"
     assert "serve-read-only" in command and command[command.index("--timeout-s") + 1] == "30"

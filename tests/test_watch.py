@@ -2,7 +2,7 @@
 from pathlib import Path
 
 from graph.build import build
-from graph.session import BuildSession
+from graph.runtime.session import BuildSession
 from graph.watch import watch
 from tests.test_incremental import TEXTS, corpus_of, quads
 

@@ -1,4 +1,0 @@
-"""spaCy components of the newsgraph pipeline; importing this package registers them."""
-from . import entity_filter, gazetteer_linker, paragraphs
-
-__all__ = ["entity_filter", "gazetteer_linker", "paragraphs"]

@@ -1,0 +1,56 @@
+"""Extraction: articles in, mentions and evidenced relations out, streamed through ``nlp.pipe``.
+
+>>> from graph.extraction.pipeline import load_pipeline
+>>> from corpus import article_from_text
+>>> nlp = load_pipeline(model=None)
+>>> article = article_from_text("a1", "Dmitri Peskov, porte-parole du Kremlin, a parlé.", "a1.txt")
+>>> [(r.subject.text, r.predicate, r.object.text) for r in extract_doc(nlp(article.text), article).relations]
+[('Dmitri Peskov', 'spokespersonOf', 'Kremlin')]
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from corpus import Article
+from graph.records import ArticleExtraction, Evidence, Relation
+from graph.extraction.rules import DocIndex, find_all
+from graph.extraction.rules.descriptions import resolve_descriptions
+from graph.extraction.rules.lexicons import lexicons
+
+__all__ = ["extract_articles", "extract_doc"]
+
+
+def extract_articles(articles: Iterable[Article], nlp: Language, *,
+                     batch_size: int = 32) -> Iterator[ArticleExtraction]:
+    """Run ``nlp`` over a stream of articles and yield what each one states."""
+    stream = ((article.text, article) for article in articles)
+    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        yield extract_doc(doc, article)
+
+
+def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
+    index = DocIndex(doc, lexicons())
+    resolve_descriptions(index)
+    mentions = tuple(index.mention(ent) for ent in index.ents)
+    relations = []
+    seen = set()
+    for finding in find_all(index):
+        sent = finding.sentence
+        raw = index.sentence_text(sent)
+        text = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        start, end = article.original_span(sent.start_char + lead, sent.start_char + lead + len(text))
+        key = (finding.subject, finding.predicate, finding.object, start)
+        if key in seen:
+            continue
+        seen.add(key)
+        evidence = Evidence(article.original[start:end], start, end, finding.rule,
+                            finding.confidence, finding.planned)
+        relations.append(Relation(finding.subject, finding.predicate, finding.object, evidence,
+                                  finding.place, finding.when))
+    named = set(mentions)
+    implied = {m for r in relations for m in (r.subject, r.object) if m not in named}
+    return ArticleExtraction(article, mentions + tuple(sorted(implied, key=lambda m: m.start)), tuple(relations))

@@ -1,0 +1,27 @@
+"""Relation rules. Each module holds one family of rules as a generator of :class:`Finding`.
+
+>>> sorted(RULES)
+['claims', 'delegations', 'interactions', 'locations', 'roles']
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from graph.extraction.rules.finding import Finding
+from graph.extraction.rules.doc_index import DocIndex
+from graph.extraction.rules import claims, delegations, interactions, locations, roles
+
+__all__ = ["Finding", "RULES", "find_all"]
+
+RULES: dict[str, Callable[[DocIndex], Iterator[Finding]]] = {
+    "roles": roles.find_roles,
+    "delegations": delegations.find_delegations,
+    "interactions": interactions.find_interactions,
+    "claims": claims.find_claims,
+    "locations": locations.find_locations,
+}
+
+
+def find_all(index: DocIndex) -> Iterator[Finding]:
+    for rule in RULES.values():
+        yield from rule(index)

@@ -1,0 +1,78 @@
+"""Territorial claims: « la Russie revendique Donetsk », « La Crimée, Sébastopol ... sont des
+territoires de la Fédération de Russie », « Les Russes insistent sur la maîtrise totale
+des deux oblasts : Donetsk et Lougansk » -> claims.
+
+A sentence with a cue (``ontology/lexicons/claims.tsv``) names the claimant as the
+state after « territoire(s) de », or else as the subject of the clause (a capital
+stands for its state: « Moscou exige ... »); every other
+named place of the sentence, except a capital or a place introduced by « à »/« en »
+(where something happens), is claimed.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span
+
+from graph.extraction.rules.finding import Finding
+from graph.extraction.rules.doc_index import GENITIVE, DocIndex, modality
+
+__all__ = ["find_claims"]
+
+_VENUE = {"à", "au", "aux", "en", "dans", "vers", "depuis"}
+
+
+def find_claims(index: DocIndex) -> Iterator[Finding]:
+    for sent in index.doc.sents:
+        cue = _cue(index, sent)
+        if cue is None or modality(index, cue)[0]:
+            continue
+        claimant = _claimant(index, cue)
+        if claimant is None:
+            continue
+        for ent in index.sentence_ents(sent):
+            place = index.mention(ent)
+            if ent.label_ != "Place" or index.stands_for_state(place) or place == claimant:
+                continue
+            if ent.start > sent.start and index.doc[ent.start - 1].lower_ in _VENUE:
+                continue
+            yield Finding(claimant, "claims", place, sent, f"claim:{cue.lemma_.lower()}", 0.75)
+
+
+def _cue(index: DocIndex, sent: Span):
+    cues = index.lex.claim_cues
+    stems = index.lex.claim_verb_stems
+    for i in range(sent.start, sent.end):
+        tag, word, lemma = index.tags[i], index.words[i], index.lemmas[i]
+        if tag == "VERB" and (cues.get(lemma) == "verb" or word.startswith(stems)):
+            return index.doc[i]
+        if tag == "NOUN" and "noun" in (cues.get(word), cues.get(lemma)):
+            return index.doc[i]
+    return None
+
+
+def _claimant(index: DocIndex, cue):
+    doc = index.doc
+    if cue.lemma_.lower() == "territoire" or cue.lower_.startswith("territoire"):
+        j = cue.i + 1
+        if j < len(doc) and doc[j].lower_ in GENITIVE:
+            for k in range(j + 1, min(j + 4, index.sentence(cue.i).end)):
+                ent = index.entity_at.get(k)
+                if ent is not None:
+                    return index.mention(ent) if ent.label_ == "Country" else None
+        return None
+    verb = cue if cue.pos_ == "VERB" else _clause_verb(cue)
+    if verb is None:
+        return None
+    states = [index.as_state(p) for p in index.subject_parties(verb)]
+    states = [s for s in states if s is not None]
+    return states[0] if states else None
+
+
+def _clause_verb(token):
+    head = token
+    for _ in range(4):
+        head = head.head
+        if head.pos_ == "VERB":
+            return head
+    return None

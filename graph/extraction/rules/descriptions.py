@@ -1,0 +1,37 @@
+"""Descriptions that stand for an actor already named: « le président russe » after
+« le président russe, Vladimir Poutine » is Poutine.
+
+A role phrase with a target but no name beside it refers to the person who held that
+same role (same relation, same target) earlier in the article, if exactly one did.
+A pronoun is never resolved. The result is stored on the :class:`DocIndex` so that
+every other rule reads such a description as the person.
+"""
+from __future__ import annotations
+
+from graph.records import Mention
+from graph.extraction.rules.doc_index import DocIndex
+from graph.extraction.rules.roles import role_occurrences
+
+__all__ = ["resolve_descriptions"]
+
+
+def _target_key(target: Mention) -> str:
+    return target.gazetteer_id or target.text.lower()
+
+
+def resolve_descriptions(index: DocIndex) -> dict[int, Mention]:
+    """Fill ``index.described``: role-phrase token -> the person it stands for."""
+    holders: dict[tuple[str, str], set[Mention]] = {}
+    for role in role_occurrences(index):
+        if role.target is None:
+            continue
+        key = (role.relation, _target_key(role.target))
+        if role.holder is not None:
+            holders.setdefault(key, set()).add(role.holder)
+            continue
+        known = {h.gazetteer_id or h.text for h in holders.get(key, ())}
+        if len(known) == 1:
+            holder = min(holders[key], key=lambda m: m.start)
+            for i in range(role.start, role.end):
+                index.described[i] = holder
+    return index.described

@@ -1,0 +1,316 @@
+"""Shared reading of a sentence: who the parties of a phrase are, and its modality.
+
+A *party* is a :class:`~graph.records.Mention`: an entity span, or a nationality word
+that stands for its country (« la délégation américaine », « les Russes »).
+"""
+from __future__ import annotations
+
+from functools import cached_property
+
+from spacy.attrs import LEMMA, LOWER, ORTH, POS, SPACY
+from spacy.tokens import Doc, Span, Token
+
+from graph.records import Mention
+from graph.extraction.rules.lexicons import GROUP_NOUNS, Lexicons
+
+__all__ = ["DocIndex", "modality", "GENITIVE"]
+
+GENITIVE = frozenset({"de", "du", "des", "d'", "d"})
+_ARTICLES = frozenset({"le", "la", "les", "l'", "un", "une", "des"})
+_VENUE = frozenset({"à", "au", "aux", "en", "dans"})
+_STOP_WORDS = frozenset({"qui", "que", "qu'", "dont", "où", "ce", "pour", "afin", "selon", "sur",
+                         "concernant", "autour", "après", "avant", "depuis", "lors", "malgré",
+                         "mais", "car", "si", "tandis", "alors", "puis", "dans", "sans", "par"})
+_BOUNDARY_PUNCT = frozenset({".", ";", ":", "!", "?", "(", ")", "«", "»", '"', "—", "–"})
+_NEGATIONS = frozenset({"ne", "n'", "pas", "jamais", "aucun", "aucune", "nullement", "ni"})
+_RULED_OUT = frozenset({"exclu", "exclue", "exclut", "exclure", "démenti", "dément", "nie", "nié",
+                        "refuse", "refusé", "impossible", "sans", "annulé", "annulée", "reporté"})
+_PLANNING_VERBS = frozenset({"devoir", "aller", "prévoir", "pouvoir", "envisager", "vouloir",
+                             "espérer", "souhaiter", "programmer", "préparer", "compter", "proposer"})
+_PLANNED_MARKS = frozenset({"prêt", "prête", "prêts", "prêtes", "disposé", "disposée", "prochain", "prochaine", "prochains", "prochaines", "prévu", "prévue",
+                            "prévus", "prévues", "futur", "future", "futures", "futurs", "potentiel",
+                            "potentielle", "éventuel", "éventuelle", "annoncé", "annoncée", "possible"})
+
+
+class DocIndex:
+    """Entity lookup by token for one doc, and the party readings built on it."""
+
+    def __init__(self, doc: Doc, lex: Lexicons):
+        self.doc = doc
+        self.lex = lex
+        self.entity_at: dict[int, Span] = {}
+        self.described: dict[int, Mention] = {}  # role-phrase token -> person it stands for
+        # Read once, from the doc's arrays: the rules scan these lists, as they would scan
+        # tokens, without creating a Token per position and per look.
+        strings = doc.vocab.strings
+        lower, pos, lemma, orth, space = doc.to_array([LOWER, POS, LEMMA, ORTH, SPACY]).T.tolist() \
+            if len(doc) else ([], [], [], [], [])
+        self.words: list[str] = [strings[h] for h in lower]             # lower-cased texts
+        self.tags: list[str] = [strings[h] for h in pos]                # coarse parts of speech
+        self.lemmas: list[str] = [strings[h].lower() for h in lemma]    # lower-cased lemmas
+        self.text = "".join([strings[h] + " " if spaced else strings[h] for h, spaced in zip(orth, space)])
+        self._roles: dict[int, tuple[int, str] | None] = {}
+        self.role_phrases: list | None = None  # the role occurrences, once found (rules.roles)
+        self.ents: tuple[Span, ...] = doc.ents  # ``Doc.ents`` makes its spans anew on each call
+        for ent in self.ents:
+            for i in range(ent.start, ent.end):
+                self.entity_at[i] = ent
+
+    # ``Token.sent`` looks for the sentence's bounds, ``Span.ents`` makes every entity of the
+    # doc and ``Span.text`` a Token per word, on every call: the rules ask for them many
+    # times per sentence. (``self.text`` is ``doc.text``, which also makes every Token.)
+    @cached_property
+    def _sentence_of(self) -> list[Span]:
+        return [sent for sent in self.doc.sents for _ in range(len(sent))]
+
+    def sentence(self, i: int) -> Span:
+        """The sentence of token ``i`` (``doc[i].sent``)."""
+        return self._sentence_of[i]
+
+    def sentence_text(self, sent: Span) -> str:
+        """``sent.text``."""
+        return self.text[sent.start_char:sent.end_char]
+
+    def sentence_ents(self, sent: Span) -> list[Span]:
+        """``sent.ents``: the entities wholly inside the sentence."""
+        found = []
+        for ent in self.ents:
+            if ent.start >= sent.start:
+                if ent.end > sent.end:
+                    break
+                found.append(ent)
+        return found
+
+    def role_at(self, i: int) -> tuple[int, str] | None:
+        """``(end, relation)`` of the role phrase at token ``i``, computed once per token."""
+        if i not in self._roles:
+            self._roles[i] = self.lex.role_at(self.words, i)
+        return self._roles[i]
+
+    # ----------------------------------------------------------------- mentions
+    @staticmethod
+    def mention(ent: Span) -> Mention:
+        return Mention(ent.text, ent.label_, ent.start_char, ent.end_char, ent.kb_id_ or None)
+
+    def nationality_mention(self, token: Token) -> Mention | None:
+        actor_id = self.lex.nationality(token)
+        if actor_id is None:
+            return None
+        actor = self.lex.gazetteer.get(actor_id)
+        return Mention(token.text, actor.type, token.idx, token.idx + len(token.text), actor_id, is_name=False)
+
+    def stands_for_state(self, mention: Mention) -> bool:
+        """Whether a mention can be a party to state-level talks."""
+        return mention.type in ("Country", "Organization") or (
+            mention.type == "Place" and mention.gazetteer_id is not None and self._is_capital(mention))
+
+    def as_state(self, mention: Mention) -> Mention | None:
+        """The state a party is or stands for (« Moscou » -> Russia), as a non-name mention."""
+        if mention.type == "Country":
+            return mention
+        if mention.gazetteer_id is None:
+            return None
+        state_id = self.lex.gazetteer.get(mention.gazetteer_id).stands_for
+        if state_id is None or self.lex.gazetteer.get(state_id).type != "Country":
+            return None
+        return Mention(mention.text, "Country", mention.start, mention.end, state_id, is_name=False)
+
+    def _is_capital(self, mention: Mention) -> bool:
+        return mention.gazetteer_id in self.lex.capitals
+
+    # ----------------------------------------------------------------- shapes
+    def role_phrase_start(self, i: int) -> int:
+        """Walk left from token ``i`` over a role phrase's determiners and adjectives."""
+        doc = self.doc
+        while i > 0 and (doc[i - 1].pos_ in ("DET", "ADJ", "NUM") or doc[i - 1].lower_ in _ARTICLES
+                         or self.role_at(i - 1)):
+            i -= 1
+        return i
+
+    def is_genitive(self, ent: Span) -> bool:
+        """« du président Trump », « de Witkoff »: the entity complements a noun before it."""
+        i = ent.start
+        doc = self.doc
+        while i > 0:
+            prev = doc[i - 1]
+            if prev.lower_ in GENITIVE:
+                return i - 2 >= 0 and (i - 2) not in self.entity_at and (
+                    doc[i - 2].pos_ in ("NOUN", "ADJ", "PROPN") or self.role_at(i - 2) is not None)
+            if prev.pos_ in ("DET", "ADJ") or self.role_at(i - 1):
+                i -= 1
+                continue
+            return False
+        return False
+
+    def is_boundary(self, token: Token) -> bool:
+        if token.is_space or token.text in _BOUNDARY_PUNCT:
+            return True
+        if token.i in self.entity_at:
+            return False
+        if token.lower_ in _STOP_WORDS:
+            return True
+        return token.pos_ in ("VERB", "AUX", "SCONJ") and not self.role_at(token.i)
+
+    # ----------------------------------------------------------------- groups
+    def group(self, start: int, end: int, *, max_tokens: int = 16) -> list[Mention]:
+        """Parties named from token ``start`` until a clause boundary (or ``end``)."""
+        found: list[Mention] = []
+        doc = self.doc
+        i = start
+        end = min(end, len(doc), start + max_tokens)
+        closing = False  # after « et »/« ou », the next party ends the enumeration
+        while i < end:
+            token = doc[i]
+            if i > start and self.is_boundary(token):
+                break
+            if token.lower_ in _VENUE and (i + 1) in self.entity_at:
+                break
+            ent = self.entity_at.get(i)
+            party = None
+            if ent is not None:
+                if not (ent.label_ == "Person" and self.is_genitive(ent)) or not found:
+                    party = self.mention(ent)
+                i = ent.end
+            elif i in self.described:
+                party = self._described_party(i)
+                while i < end and i in self.described:
+                    i += 1
+            else:
+                party = self._nationality_party(token)
+                closing = closing or token.lower_ in ("et", "ou")
+                i += 1
+            if party is not None:
+                found.append(party)
+                if closing:
+                    break
+        return found
+
+    def _described_party(self, i: int) -> Mention:
+        """The person a description stands for, placed where the description is written."""
+        holder = self.described[i]
+        j = i
+        while j + 1 < len(self.doc) and self.described.get(j + 1) == holder:
+            j += 1
+        span = self.doc[i:j + 1]
+        return Mention(span.text, holder.type, span.start_char, span.end_char,
+                       holder.gazetteer_id, is_name=False, refers_to=holder)
+
+    def _nationality_party(self, token: Token) -> Mention | None:
+        """« les Russes », « la délégation américaine », « des responsables américains et russes »."""
+        if self.lex.nationality(token) is None:
+            return None
+        if token.pos_ in ("NOUN", "PROPN") or token.text[:1].isupper():
+            return self.nationality_mention(token)
+        j = token.i - 1
+        while j >= 0 and (self.doc[j].pos_ in ("ADJ", "CCONJ") or self.doc[j].text == ","):
+            j -= 1
+        if j >= 0 and self.doc[j].lower_ in GROUP_NOUNS:
+            return self.nationality_mention(token)
+        return None
+
+    def subject_parties(self, verb: Token) -> list[Mention]:
+        """The parties in the subject of ``verb``'s clause (climbing infinitives and conjuncts)."""
+        head = verb
+        for _ in range(6):
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
+            if subjects:
+                sub = subjects[0]
+                if sub.pos_ == "PRON":
+                    return []
+                left = sub.left_edge.i
+                right = min(sub.right_edge.i, head.i - 1) if sub.i < head.i else sub.right_edge.i
+                found = self.group_in(left, right + 1)
+                if found:
+                    return found
+                break
+            if head.dep_ in ("xcomp", "advcl", "conj", "ccomp") and head.head is not head \
+                    and head.head.pos_ in ("VERB", "AUX"):
+                head = head.head
+            else:
+                break
+        return self._nearest_left(head if head.i < verb.i else verb)
+
+    def group_in(self, start: int, end: int) -> list[Mention]:
+        """Every party in tokens ``start:end``, skipping genitive persons when a party precedes."""
+        found: list[Mention] = []
+        i = start
+        while i < end:
+            ent = self.entity_at.get(i)
+            if ent is not None:
+                if not (ent.label_ == "Person" and self.is_genitive(ent) and found):
+                    found.append(self.mention(ent))
+                i = ent.end
+                continue
+            if i in self.described:
+                found.append(self._described_party(i))
+                while i < end and i in self.described:
+                    i += 1
+                continue
+            party = self._nationality_party(self.doc[i])
+            if party is not None:
+                found.append(party)
+            i += 1
+        return found
+
+    def _nearest_left(self, verb: Token) -> list[Mention]:
+        """Fallback subject: the closest non-genitive entity before the verb in its sentence."""
+        sent_start = self.sentence(verb.i).start
+        i = verb.i - 1
+        while i >= sent_start:
+            token = self.doc[i]
+            if token.is_space or token.text in (".", ";", ":"):
+                break
+            ent = self.entity_at.get(i)
+            if ent is not None:
+                if ent.label_ != "Person" or not self.is_genitive(ent):
+                    if not (ent.start > 0 and self.doc[ent.start - 1].lower_ in ("selon", "par")):
+                        return [self.mention(ent)]
+                i = ent.start - 1
+                continue
+            if i in self.described:
+                while i - 1 in self.described and self.described[i - 1] == self.described[i]:
+                    i -= 1
+                return [self._described_party(i)]
+            party = self._nationality_party(token)
+            if party is not None:
+                return self._nationality_group(token)
+            i -= 1
+        return []
+
+    def _nationality_group(self, token: Token) -> list[Mention]:
+        """« les délégations russe et ukrainienne »: every nationality of one coordinated phrase."""
+        doc = self.doc
+        i = token.i
+        while i > 0 and (doc[i - 1].pos_ in ("ADJ", "CCONJ") or doc[i - 1].text == ","
+                         or self.lex.nationality(doc[i - 1])):
+            i -= 1
+        parties = []
+        while i <= token.i:
+            party = self._nationality_party(doc[i])
+            if party is not None:
+                parties.append(party)
+            i += 1
+        return parties
+
+
+def modality(index: DocIndex, trigger: Token) -> tuple[bool, bool]:
+    """``(ruled_out, planned)`` for an interaction word.
+
+    Ruled out: negated (« ne ... pas », « aucune rencontre ») or under « exclu »,
+    « nie », « sans »... Planned: future or conditional, under « doit », « prévoit »...,
+    or a noun marked « prochaine », « prévue », « éventuelle ».
+    """
+    sent = index.sentence(trigger.i)
+    chain = [trigger]
+    while chain[-1].dep_ in ("xcomp", "advcl", "conj", "obj", "nsubj", "csubj", "obl:arg", "nmod", "ccomp") \
+            and chain[-1].head is not chain[-1] and len(chain) < 4:
+        chain.append(chain[-1].head)
+    words = index.words
+    ruled_out = any(c.lower_ in _NEGATIONS for t in chain for c in t.children) or \
+        any(word in _RULED_OUT for word in words[max(sent.start, trigger.i - 8):trigger.i]) or \
+        any(word in ("aucun", "aucune", "pas") for word in words[max(sent.start, trigger.i - 3):trigger.i])
+    planned = any(t.lemma_ in _PLANNING_VERBS or t.lower_ in _PLANNED_MARKS for t in chain[1:]) or \
+        any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in chain if t.pos_ in ("VERB", "AUX")) or \
+        any(c.lemma_ in ("devoir", "aller", "pouvoir") for t in chain for c in t.children if c.pos_ in ("AUX", "VERB")) or \
+        any(c.lower_ in _PLANNED_MARKS for c in trigger.children)
+    return ruled_out, planned

@@ -1,0 +1,154 @@
+"""Interactions: meetings, calls and negotiations between two parties.
+
+Triggers and their kind come from ``ontology/lexicons/interactions.tsv``:
+« X a rencontré Y », « X s'est entretenu avec Y », « X est arrivé ... pour discuter
+avec Y et Z », « une rencontre entre X et Y », « les discussions entre Moscou et
+Washington », « Les États-Unis ont multiplié les discussions avec la Russie ».
+People give ``met`` (``spokeWith`` for a call, or « par téléphone »); states and
+organisations (or a capital standing for its state) give ``negotiatesWith``.
+Ruled-out events give nothing; announced ones are marked planned.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from spacy.tokens import Token
+
+from graph.extraction.dates import find_date_expression
+from graph.records import Mention
+from graph.extraction.rules.finding import Finding
+from graph.extraction.rules.doc_index import DocIndex, modality
+
+__all__ = ["find_interactions"]
+
+_REFLEXIVE = {"se", "s'", "nous", "vous"}
+_NOUN_GAP = 5
+
+
+def find_interactions(index: DocIndex) -> Iterator[Finding]:
+    seen = set()
+    for i in range(len(index.doc)):
+        kind = _kind(index, i)
+        if kind is None:
+            continue
+        token = index.doc[i]
+        ruled_out, planned = modality(index, token)
+        if ruled_out:
+            continue
+        sent = index.sentence(i)
+        pairs = _verb_pairs(index, token) if token.pos_ in ("VERB", "AUX") else _noun_pairs(index, token)
+        for a, b in pairs:
+            predicate = _predicate(index, token, kind, a, b)
+            key = (a, predicate, b, sent.start)
+            if predicate is None or key in seen or (b, predicate, a, sent.start) in seen:
+                continue
+            seen.add(key)
+            yield Finding(a, predicate, b, sent, f"interaction:{token.pos_.lower()}:{kind}",
+                          0.8 if token.pos_ == "VERB" else 0.75, planned, _venue(index, token),
+                          find_date_expression(index.sentence_text(sent), token.idx - sent.start_char))
+
+
+def _kind(index: DocIndex, i: int) -> str | None:
+    """The interaction kind token ``i`` triggers, if any."""
+    tag = index.tags[i]
+    if tag not in ("VERB", "AUX", "NOUN") or i in index.entity_at:
+        return None
+    table = index.lex.interactions
+    if tag == "NOUN":
+        kind = table.get((index.words[i], "noun")) or table.get((index.lemmas[i], "noun"))
+    else:
+        kind = table.get((index.lemmas[i], "verb"))
+    return kind if kind != "remote" else None
+
+
+def _predicate(index: DocIndex, token: Token, kind: str, a: Mention, b: Mention) -> str | None:
+    if a == b or (a.gazetteer_id and a.gazetteer_id == b.gazetteer_id):
+        return None
+    if a.type == "Person" and b.type == "Person":
+        return "spokeWith" if kind == "call" or _remote(index, token) else "met"
+    if index.stands_for_state(a) and index.stands_for_state(b):
+        if _state_of(index, a) == _state_of(index, b):
+            return None
+        return "negotiatesWith"
+    return None
+
+
+def _venue(index: DocIndex, token: Token) -> Mention | None:
+    """The place closest to the trigger that the sentence introduces with « à », « en », « dans »."""
+    venues = [ent for ent in index.sentence_ents(index.sentence(token.i))
+              if ent.label_ in ("Place", "Country") and ent.start > 0
+              and index.words[ent.start - 1] in ("à", "en", "au", "aux", "dans")]
+    if not venues:
+        return None
+    return index.mention(min(venues, key=lambda ent: abs(ent.start - token.i)))
+
+
+def _state_of(index: DocIndex, mention: Mention) -> str | None:
+    if mention.gazetteer_id is None:
+        return None
+    actor = index.lex.gazetteer.get(mention.gazetteer_id)
+    return actor.stands_for or actor.id
+
+
+def _remote(index: DocIndex, token: Token) -> bool:
+    sent = index.sentence(token.i)
+    window = index.doc[max(sent.start, token.i - 6):min(sent.end, token.i + 8)]
+    table = index.lex.interactions
+    return any(table.get((t.lower_, "noun")) == "remote" or table.get((t.lower_, "adj")) == "remote"
+               for t in window)
+
+
+def _after(index: DocIndex, token: Token, words: set[str], gap: int) -> int | None:
+    """Index of the first of ``words`` within ``gap`` tokens after ``token``, over modifiers only."""
+    doc = index.doc
+    for j in range(token.i + 1, min(index.sentence(token.i).end, token.i + 1 + gap)):
+        if doc[j].lower_ in words:
+            return j
+        if j in index.entity_at or doc[j].text in (",", ".", ";", ":"):
+            return None
+    return None
+
+
+def _verb_pairs(index: DocIndex, verb: Token):
+    subjects = index.subject_parties(verb)
+    j = _after(index, verb, {"avec"}, 4)
+    if j is not None:
+        others = index.group(j + 1, index.sentence(verb.i).end)
+    elif any(c.dep_ == "obj" for c in verb.children) and verb.lemma_ in ("rencontrer", "recevoir", "retrouver", "appeler"):
+        obj = next(c for c in verb.children if c.dep_ == "obj")
+        others = index.group(min(obj.left_edge.i, obj.i), index.sentence(verb.i).end)
+    else:
+        others = []
+    if others:
+        return [(a, b) for a in subjects for b in others]
+    if any(c.lower_ in _REFLEXIVE for c in verb.children) or verb.lemma_ in ("réunir",):
+        return list(combinations(subjects, 2))
+    return []
+
+
+def _noun_pairs(index: DocIndex, noun: Token):
+    j = _after(index, noun, {"entre"}, _NOUN_GAP)
+    if j is not None:
+        return list(combinations(index.group(j + 1, index.sentence(noun.i).end), 2))
+    j = _after(index, noun, {"avec"}, _NOUN_GAP)
+    verb = _governing_verb(noun)
+    if j is not None:
+        subjects = index.subject_parties(verb) if verb is not None else []
+        return [(a, b) for a in subjects for b in index.group(j + 1, index.sentence(noun.i).end)]
+    if verb is not None and noun.dep_ == "obj":
+        subjects = index.subject_parties(verb)
+        if len(subjects) >= 2:
+            return list(combinations(subjects, 2))
+    return []
+
+
+def _governing_verb(token: Token) -> Token | None:
+    head = token.head
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.head is head:
+            return None
+        head = head.head
+    return None

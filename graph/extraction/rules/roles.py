@@ -1,0 +1,161 @@
+"""Role appositions: « Dmitri Peskov, porte-parole du Kremlin », « l'émissaire américain
+Steve Witkoff », « le gendre du président Trump » -> spokespersonOf, envoyOf, relativeOf...
+
+The role noun and its relation come from ``ontology/lexicons/roles.tsv``; the role's
+target is the first actor after it (« du Kremlin », « des États-Unis ») or a nationality
+adjective (« américain »); its holder is the person set beside it by a comma, or right
+after it, or before « est ».
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from graph.records import Mention
+from graph.extraction.rules.finding import Finding
+from graph.extraction.rules.doc_index import GENITIVE, DocIndex
+
+__all__ = ["find_roles", "role_occurrences", "RoleOccurrence", "TARGET_TYPES"]
+
+TARGET_TYPES = {
+    "leaderOf": {"Country", "Organization"},
+    "spokespersonOf": {"Organization", "Country", "Person"},
+    "envoyOf": {"Country", "Organization", "Person"},
+    "advisorOf": {"Country", "Organization", "Person"},
+    "ministerOf": {"Country"},
+    "negotiatorFor": {"Country", "Organization"},
+    "relativeOf": {"Person"},
+}
+_LINKS = GENITIVE | {"à", "au", "aux", "en", "la", "le", "les", "l'", "chargé", "chargée", "pour"}
+_MAX_SCAN = 9
+_COUNTERPART = {"homologue", "homologues"}
+
+
+class RoleOccurrence(NamedTuple):
+    """A role phrase (tokens ``start:end``), what it is of, and who holds it, if said."""
+
+    start: int
+    end: int
+    relation: str
+    target: Mention | None
+    holder: Mention | None
+
+
+def role_occurrences(index: DocIndex) -> list[RoleOccurrence]:
+    """The role phrases of the doc, found once per index (descriptions and roles read them)."""
+    if index.role_phrases is None:
+        index.role_phrases = list(_scan_roles(index))
+    return index.role_phrases
+
+
+def _scan_roles(index: DocIndex) -> Iterator[RoleOccurrence]:
+    doc = index.doc
+    words = index.words
+    i = 0
+    previous: RoleOccurrence | None = None
+    while i < len(doc):
+        found = None if i in index.entity_at else index.role_at(i)
+        if found is None and words[i] in _COUNTERPART and previous is not None \
+                and previous.start >= index.sentence(i).start:
+            found = (i + 1, previous.relation)  # « son homologue russe X »: the same role, elsewhere
+        if found is None:
+            i += 1
+            continue
+        role_end, relation = found
+        target, after = _target(index, role_end)
+        if target is not None and (target.type not in TARGET_TYPES[relation] or not _fits(index, target)):
+            target = None
+        holder = _holder_before(index, i) or _holder_after(index, after)
+        if holder is not None and holder == target:
+            holder = None
+        previous = RoleOccurrence(i, role_end, relation, target, holder)
+        yield previous
+        i = role_end
+
+
+def find_roles(index: DocIndex) -> Iterator[Finding]:
+    for role in role_occurrences(index):
+        if role.holder is not None and role.target is not None:
+            yield Finding(role.holder, role.relation, role.target, index.sentence(role.start),
+                          f"role:{role.relation}", 0.9)
+
+
+def _fits(index: DocIndex, target) -> bool:
+    return target.type != "Place" or index.stands_for_state(target)
+
+
+def _target(index: DocIndex, start: int):
+    """The actor a role phrase is of, and the token index after the role phrase."""
+    doc = index.doc
+    sent_end = index.sentence(start - 1).end
+    j = start
+    target = None
+    while j < min(sent_end, start + _MAX_SCAN):
+        token = doc[j]
+        ent = index.entity_at.get(j)
+        if ent is not None:
+            if target is None and (ent.label_ != "Person" or index.is_genitive(ent)):
+                if ent.label_ == "Person" or doc[ent.start - 1].lower_ in _LINKS:
+                    return index.mention(ent), ent.end
+            return target, j
+        nationality = index.nationality_mention(token) if token.pos_ == "ADJ" or token.is_lower else None
+        if nationality is not None and target is None:
+            target = nationality
+            j += 1
+            continue
+        nested = index.role_at(j)
+        if nested is not None and target is None:
+            j = nested[0]
+            continue
+        if target is None and (token.lower_ in _LINKS or token.pos_ in ("DET", "ADJ", "NOUN")):
+            j += 1
+            continue
+        if target is not None and token.pos_ == "ADJ":
+            j += 1
+            continue
+        break
+    return target, _phrase_end(index, j, sent_end) if target is not None else j
+
+
+def _phrase_end(index: DocIndex, j: int, sent_end: int) -> int:
+    """Skip the rest of a role phrase (« au Moyen-Orient », « pour les investissements »)."""
+    doc = index.doc
+    k = j
+    while k < min(sent_end, j + _MAX_SCAN):
+        ent = index.entity_at.get(k)
+        if ent is not None:
+            if ent.label_ == "Person":
+                return k
+            k = ent.end
+            continue
+        if doc[k].text == "," or doc[k].pos_ in ("VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PRON"):
+            return k
+        k += 1
+    return j
+
+
+def _holder_before(index: DocIndex, role_start: int):
+    """« Dmitri Peskov, [le] porte-parole », « Peskov est le porte-parole »."""
+    doc = index.doc
+    k = index.role_phrase_start(role_start)
+    if k >= 2 and doc[k - 1].text == ",":
+        ent = index.entity_at.get(k - 2)
+        if ent is not None and ent.label_ == "Person" and ent.end == k - 1 and not index.is_genitive(ent):
+            return index.mention(ent)
+    if k >= 2 and doc[k - 1].lemma_ == "être":
+        ent = index.entity_at.get(k - 2)
+        if ent is not None and ent.label_ == "Person":
+            return index.mention(ent)
+    return None
+
+
+def _holder_after(index: DocIndex, after: int):
+    """« le porte-parole du Kremlin, Dmitri Peskov », « l'émissaire américain Steve Witkoff »."""
+    doc = index.doc
+    j = after
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+    ent = index.entity_at.get(j)
+    if ent is not None and ent.start == j and ent.label_ == "Person":
+        return index.mention(ent)
+    return None

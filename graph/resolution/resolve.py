@@ -1,0 +1,354 @@
+"""Entity resolution: one entity per actor across all articles, each merge explained.
+
+The cascade, first rule that applies wins:
+
+1. ``gazetteer``: the name is a known spelling of a gazetteer actor;
+2. ``surname-in-article``: a lone surname (« Trump ») after one full name ending with it
+   in the same article (« Donald Trump »);
+3. ``surname-in-corpus``: a lone surname with exactly one full name in the corpus;
+4. ``same-name``: the same name up to case, accents, look-alike letters and a leading
+   article, with the same type;
+5. ``acronym-in-text`` (« Organisation du Traité de l'Atlantique Nord (OTAN) »), then
+   ``acronym`` by initials when one expansion fits, then ``fuzzy``: transliteration-aware
+   similarity (:mod:`graph.resolution.similarity`) inside surname blocks, same type only, full
+   names only for people, and only when a single entity fits.
+
+A description that stands for a named actor (« le président russe ») joins that actor.
+
+Types never mix: « Washington » the city and a person named Washington stay apart. A
+surname that fits two people stays its own entity and is reported as ambiguous.
+
+>>> from graph.records import Mention
+>>> r = resolve([("a1", [Mention("Jean Dupont", "Person", 0, 11), Mention("Dupont", "Person", 20, 26)])])
+>>> [(e.label, e.names) for e in r.entities.values()]
+[('Jean Dupont', ('Dupont', 'Jean Dupont'))]
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz.fuzz import ratio
+from rapidfuzz.process import cdist
+from unidecode import unidecode
+
+from ontology.data import Gazetteer, load_gazetteer
+from ontology.names import name_key
+from graph.resolution.curation import Curation
+from graph.records import ArticleExtraction, Mention, Relation
+from graph.resolution.similarity import acronym_of, block_key, same_name, same_person_name, skeleton
+
+__all__ = ["Entity", "MergeDecision", "Resolution", "resolve", "slug"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    key: str
+    type: str
+    label: str
+    names: tuple[str, ...]
+    wikidata: str | None
+    articles: tuple[str, ...]
+    mention_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class MergeDecision:
+    """Why ``name`` (seen in ``article``) belongs to entity ``entity``."""
+
+    entity: str
+    name: str
+    article: str
+    rule: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Resolution:
+    entities: dict[str, Entity]
+    assignment: dict[tuple[str, Mention], str]
+    merges: tuple[MergeDecision, ...]
+    ambiguous: tuple[str, ...]
+    _relations: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def entity_of(self, article_id: str, mention: Mention) -> Entity | None:
+        key = self.assignment.get((article_id, mention))
+        return self.entities.get(key) if key else None
+
+    def relations_of(self, extraction: ArticleExtraction) -> list[tuple[int, Relation, str, str]]:
+        """``(n, relation, subject key, object key)`` of each relation of an article whose
+        two ends are distinct entities; ``n`` numbers the relation within its article.
+        Kept: the graph files, the store and the page all read them."""
+        article_id = extraction.article.id
+        found = self._relations.get(article_id)
+        if found is None or found[0] is not extraction:
+            keys = self.assignment
+            found = self._relations[article_id] = (extraction, [
+                (n, relation, s_key, o_key) for n, relation in enumerate(extraction.relations)
+                if (s_key := keys.get((article_id, relation.subject)))
+                and (o_key := keys.get((article_id, relation.object))) and s_key != o_key])
+        return found[1]
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "x"
+
+
+def _tokens(name: str) -> list[str]:
+    return name_key(name).split()
+
+
+def resolve(articles: Iterable[tuple[str, Iterable[Mention]]], gazetteer: Gazetteer | None = None,
+            curation: Curation | None = None) -> Resolution:
+    """Resolve the mentions of every article, given as ``(article_id, mentions)`` pairs;
+    the analyst's ``curation`` has the last word."""
+    gazetteer = gazetteer or load_gazetteer()
+    curation = curation or Curation()
+    decided: dict[tuple[str, Mention], tuple[str, str, float]] = {}
+    pending: list[tuple[str, Mention]] = []
+    descriptions: list[tuple[str, Mention]] = []
+    for article_id, mentions in articles:
+        for mention in mentions:
+            if mention.refers_to is not None:
+                descriptions.append((article_id, mention))
+                continue
+            actor = gazetteer.get(mention.gazetteer_id) if mention.gazetteer_id else gazetteer.lookup(mention.text)
+            if actor is not None and actor.type == mention.type or (actor is not None and not mention.is_name):
+                decided[(article_id, mention)] = (actor.id, "gazetteer", 1.0)
+            else:
+                pending.append((article_id, mention))
+
+    full_names = _full_person_names(decided, pending, gazetteer)
+    ambiguous: set[str] = set()
+    for article_id, mention in pending:
+        key = f"{mention.type.lower()}/{slug(name_key(mention.text))}"
+        rule, score = "same-name", 1.0
+        if mention.type == "Person" and len(_tokens(mention.text)) == 1:
+            holders = full_names.get(_tokens(mention.text)[0])
+            local_keys = holders.by_article.get(article_id, ()) if holders else ()
+            global_keys = holders.keys if holders else ()
+            if len(local_keys) == 1:
+                key, rule, score = next(iter(local_keys)), "surname-in-article", 0.9
+            elif not local_keys and len(global_keys) == 1:
+                key, rule, score = next(iter(global_keys)), "surname-in-corpus", 0.8
+            elif len(local_keys) > 1 or len(global_keys) > 1:
+                ambiguous.add(mention.text)
+        decided[(article_id, mention)] = (key, rule, score)
+
+    _merge_similar(decided, gazetteer, ambiguous)
+    _apply_curation(decided, curation)
+    for article_id, mention in descriptions:
+        named = decided.get((article_id, mention.refers_to))
+        if named is not None:
+            decided[(article_id, mention)] = (named[0], "description", named[2])
+    renames = {}
+    for key_name, label in curation.renames:
+        for (_, mention), (key, _, _) in decided.items():
+            if mention.is_name and name_key(mention.text) == key_name:
+                renames[key] = label
+    return _assemble(decided, gazetteer, tuple(sorted(ambiguous)), renames)
+
+
+def _apply_curation(decided, curation: Curation) -> None:
+    """Forced merges join every entity holding one of the names; forbidden ones split off."""
+    def keys_of(key_name: str) -> list[str]:
+        return sorted({key for (_, m), (key, _, _) in decided.items() if m.is_name and name_key(m.text) == key_name})
+
+    for names in curation.merges:
+        by_length = sorted(names, key=len, reverse=True)
+        keys = [k for n in by_length for k in keys_of(n)]
+        if len(set(keys)) > 1:
+            target = next((k for k in keys if "/" not in k), keys[0])  # a gazetteer actor, else the longest name
+            for item, (key, _, _) in list(decided.items()):
+                if key in keys:
+                    decided[item] = (target, "curation:merge", 1.0) if key != target else decided[item]
+    for first, second in curation.forbids:
+        shared = set(keys_of(first)) & set(keys_of(second))
+        for item, (key, _, _) in list(decided.items()):
+            _, mention = item
+            if key in shared and mention.is_name and name_key(mention.text) == second:
+                decided[item] = (f"{mention.type.lower()}/{slug(second)}-curated", "curation:forbid", 1.0)
+
+
+class _Clusters:
+    """Union-find over entity keys; a gazetteer key is always the root, two never meet."""
+
+    def __init__(self, gazetteer_keys: set[str]):
+        self.parent: dict[str, str] = {}
+        self.gazetteer_keys = gazetteer_keys
+        self.why: dict[str, tuple[str, float]] = {}
+
+    def find(self, key: str) -> str:
+        while self.parent.get(key, key) != key:
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str, rule: str, score: float) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb or (ra in self.gazetteer_keys and rb in self.gazetteer_keys):
+            return
+        if rb in self.gazetteer_keys:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.why[rb] = (rule, score)
+
+
+def _merge_similar(decided, gazetteer: Gazetteer, ambiguous: set[str]) -> None:
+    """Acronyms (defined in the text, or by initials) and transliteration-aware fuzzy matches."""
+    names: dict[str, set[str]] = defaultdict(set)
+    types: dict[str, str] = {}
+    by_article: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
+    for (article_id, mention), (key, _, _) in decided.items():
+        if mention.is_name:
+            names[key].add(mention.text)
+            types.setdefault(key, mention.type)
+            by_article[article_id].append((mention, key))
+    gazetteer_keys = {a.id for a in gazetteer.actors}
+    clusters = _Clusters(gazetteer_keys & set(names))
+
+    for mentions in by_article.values():  # « Organisation du Traité de l'Atlantique Nord (OTAN) »
+        mentions.sort(key=lambda item: item[0].start)
+        for (long, long_key), (short, short_key) in zip(mentions, mentions[1:]):
+            if short.start - long.end == 2 and acronym_of(short.text, long.text):
+                clusters.union(long_key, short_key, "acronym-in-text", 1.0)
+
+    expansions = defaultdict(set)
+    for key, forms in names.items():
+        for form in forms:
+            if " " in form:
+                expansions[types[key]].add((form, key))
+    for key, forms in names.items():
+        if key in gazetteer_keys:
+            continue
+        for form in forms:
+            if form.isupper():
+                found = {k for name, k in expansions[types[key]] if k != key and acronym_of(form, name)}
+                if len({clusters.find(k) for k in found}) == 1:
+                    clusters.union(found.pop(), key, "acronym", 0.95)
+
+    longest = {key: max(forms, key=len) for key, forms in names.items()}
+    similar: dict[str, set[str]] = defaultdict(set)
+    for (kind, a, b) in _candidate_pairs(names, types, longest):
+        if _similar(kind, longest[a], longest[b]):
+            similar[a].add(b)
+            similar[b].add(a)
+    for key in sorted(similar):
+        if key in gazetteer_keys:
+            continue
+        others = {other for other in similar[key] if clusters.find(other) != clusters.find(key)}
+        roots = {clusters.find(other) for other in others}
+        if len(roots) == 1:
+            other = others.pop()
+            score = ratio(skeleton(longest[key]), skeleton(longest[other])) / 100
+            clusters.union(other, key, "fuzzy", round(score, 2))
+        elif len(roots) > 1:
+            ambiguous.add(longest[key])
+
+    for item, (key, rule, score) in list(decided.items()):
+        root = clusters.find(key)
+        if root != key:
+            rule, score = clusters.why.get(key, ("fuzzy", score))
+            decided[item] = (root, rule, score)
+
+
+def _candidate_pairs(names, types, longest):
+    """Pairs of keys in one block whose skeletons are close (compared in C by rapidfuzz)."""
+    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, forms in names.items():
+        for block in {block_key(form) for form in forms}:
+            blocks[(types[key], block)].append(key)
+    pairs = set()
+    for (kind, _), keys in blocks.items():
+        if len(keys) < 2:
+            continue
+        skeletons = [skeleton(longest[k]) for k in keys]
+        scores = cdist(skeletons, skeletons, scorer=ratio, score_cutoff=80)
+        for i, j in zip(*scores.nonzero()):
+            if i < j:
+                pairs.add((kind, keys[i], keys[j]))
+    return sorted(pairs)
+
+
+def _similar(kind: str, a: str, b: str) -> bool:
+    if kind == "Person":
+        return len(a.split()) > 1 and len(b.split()) > 1 and same_person_name(a, b)
+    return same_name(a, b, 92)
+
+
+@dataclass
+class _Holders:
+    """The entity keys of the full person names ending with one last name, overall and per article."""
+
+    keys: set[str] = field(default_factory=set)
+    by_article: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, article_id: str, key: str) -> None:
+        self.keys.add(key)
+        self.by_article[article_id].add(key)
+
+
+def _full_person_names(decided, pending, gazetteer) -> dict[str, _Holders]:
+    """Last name -> the holders of every multi-word person name ending with it (a blocking index)."""
+    names: dict[str, _Holders] = defaultdict(_Holders)
+    for (article_id, mention), (key, _, _) in decided.items():
+        if mention.type == "Person" and len(_tokens(mention.text)) > 1:
+            names[_tokens(mention.text)[-1]].add(article_id, key)
+    for article_id, mention in pending:
+        tokens = _tokens(mention.text)
+        if mention.type == "Person" and len(tokens) > 1:
+            names[tokens[-1]].add(article_id, f"person/{slug(name_key(mention.text))}")
+    return names
+
+
+@dataclass
+class _Members:
+    """What the mentions resolved to one entity key say, gathered in one pass."""
+
+    types: Counter = field(default_factory=Counter)
+    names: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    name_count: int = 0
+    first_seen: dict[tuple[str, str], tuple[str, float]] = field(default_factory=dict)  # (name, rule) -> (article, score)
+
+
+def _assemble(decided, gazetteer: Gazetteer, ambiguous, renames: dict[str, str] | None = None) -> Resolution:
+    members: dict[str, _Members] = {}
+    assignment = {}
+    for item, (key, rule, score) in decided.items():
+        article_id, mention = item
+        assignment[item] = key
+        gathered = members.get(key)
+        if gathered is None:
+            gathered = members[key] = _Members()
+        gathered.types[mention.type] += 1
+        gathered.articles.add(article_id)
+        if mention.is_name:
+            gathered.names.add(mention.text)
+            gathered.name_count += 1
+            gathered.first_seen.setdefault((mention.text, rule), (article_id, score))
+    entities: dict[str, Entity] = {}
+    merges: list[MergeDecision] = []
+    for key, gathered in members.items():
+        actor = None
+        try:
+            actor = gazetteer.get(key)
+        except KeyError:
+            pass
+        names = sorted(gathered.names)
+        label = (renames or {}).get(key) or (actor.label if actor else
+                                             max(names, key=lambda n: (len(n.split()), len(n), n)))
+        entities[key] = Entity(
+            key=key,
+            type=actor.type if actor else gathered.types.most_common(1)[0][0],
+            label=label,
+            names=tuple(names),
+            wikidata=actor.wikidata if actor else None,
+            articles=tuple(sorted(gathered.articles)),
+            mention_count=gathered.name_count,
+        )
+        merges.extend(MergeDecision(key, name, article_id, rule, score)
+                      for (name, rule), (article_id, score) in gathered.first_seen.items() if name != label)
+    merges.sort(key=lambda m: (m.entity, m.name, m.rule))
+    return Resolution(dict(sorted(entities.items())), assignment, tuple(merges), ambiguous)
