@@ -206,7 +206,8 @@ def child_rdflib(trig: str) -> None:
     per query as it goes (run in a subprocess)."""
     import signal
     from rdflib import Dataset
-    from graph.surfaces.query import PREFIXES, bind_parameters, named_queries
+    from graph.surfaces.query import bind_parameters, named_queries
+    from ontology.namespace import PREFIXES
 
     def stop(*_):
         raise _Stopped

@@ -1,4 +1,8 @@
-"""The newsgraph vocabulary as an rdflib namespace; a mistyped term fails loudly.
+"""Every vocabulary and prefix newsgraph writes or reads, in one place.
+
+``NG`` is the newsgraph vocabulary (``ontology/newsgraph.ttl``) as an rdflib namespace;
+a mistyped term fails loudly. ``PREFIXES`` is the one prefix table: SPARQL queries,
+TriG and Turtle outputs and the merged graph all take theirs from it.
 
 >>> NG.met
 rdflib.term.URIRef('https://w3id.org/newsgraph/ns#met')
@@ -6,13 +10,16 @@ rdflib.term.URIRef('https://w3id.org/newsgraph/ns#met')
 Traceback (most recent call last):
 AttributeError: term 'meets' not in namespace 'https://w3id.org/newsgraph/ns#'
 """
-from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD, DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
-__all__ = ["NG", "ID", "BASE", "RELATIONS", "SYMMETRIC_RELATIONS", "CORE_CLASSES"]
+__all__ = ["NG", "ID", "BASE", "SCHEMA", "WD", "PREFIXES", "EXPORT_PREFIXES", "bind_prefixes",
+           "RELATIONS", "SYMMETRIC_RELATIONS", "CORE_CLASSES"]
 
 BASE = "https://w3id.org/newsgraph/"
 ID = Namespace(BASE + "id/")
+SCHEMA = Namespace("http://schema.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
 
 
 class NG(DefinedNamespace):
@@ -71,3 +78,17 @@ RELATIONS = ("met", "spokeWith", "negotiatesWith", "leaderOf", "spokespersonOf",
              "advisorOf", "ministerOf", "negotiatorFor", "relativeOf", "claims", "locatedIn")
 SYMMETRIC_RELATIONS = frozenset({"met", "spokeWith", "negotiatesWith", "relativeOf"})
 CORE_CLASSES = ("Person", "Organization", "Country", "Place")
+
+
+PREFIXES: dict[str, str] = {
+    "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL), "xsd": str(XSD), "skos": str(SKOS),
+    "schema": str(SCHEMA), "ng": str(NG), "ngid": str(ID), "wd": str(WD),
+}
+# Written outputs spell entity IRIs in full: their local parts hold '/', which reads badly as ngid:.
+EXPORT_PREFIXES: dict[str, str] = {k: v for k, v in PREFIXES.items() if k != "ngid"}
+
+
+def bind_prefixes(graph) -> None:
+    """Bind every prefix of :data:`PREFIXES` on an rdflib graph."""
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, Namespace(iri), override=True, replace=True)

@@ -1,8 +1,23 @@
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 
 from corpus import Article, article_from_text
+from graph.extraction.pipeline import DEFAULT_MODEL
+
+MODEL_MISSING = importlib.util.find_spec(DEFAULT_MODEL) is None
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``model`` skip, with the reason, where the French model is not installed."""
+    if not MODEL_MISSING:
+        return
+    skip = pytest.mark.skip(reason=f"spaCy model {DEFAULT_MODEL} not installed (`make install` installs it)")
+    for item in items:
+        if "model" in item.keywords or "nlp" in getattr(item, "fixturenames", ()):
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")

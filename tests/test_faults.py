@@ -6,6 +6,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from rdflib import Graph
 
 from graph.surfaces.evaluate import load_graph
@@ -14,9 +15,17 @@ BUILD = ("import sys; from graph.build import build; "
          "build([sys.argv[1]], sys.argv[2], model=None)")
 
 
-def run_build(corpus: Path, out: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", BUILD, str(corpus), str(out)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def run_build(corpus: Path, out: Path, log: Path) -> subprocess.Popen:
+    """A build in a process of its own; its stderr goes to ``log``, kept for the failure message."""
+    with log.open("w") as stderr:
+        return subprocess.Popen([sys.executable, "-c", BUILD, str(corpus), str(out)],
+                                stdout=subprocess.DEVNULL, stderr=stderr)
+
+
+def finished(process: subprocess.Popen, log: Path, timeout: float = 300) -> int:
+    code = process.wait(timeout=timeout)
+    assert code in (0, -signal.SIGKILL), f"build exited with {code}:\n{log.read_text()}"
+    return code
 
 
 def state(out: Path) -> tuple:
@@ -27,6 +36,7 @@ def state(out: Path) -> tuple:
     return trig, ttl, (out / "merges.csv").read_text(encoding="utf-8"), page.rstrip().endswith("</html>")
 
 
+@pytest.mark.slow
 def test_sigkill_at_any_moment_never_leaves_a_broken_output(tmp_path: Path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -35,26 +45,30 @@ def test_sigkill_at_any_moment_never_leaves_a_broken_output(tmp_path: Path):
             f"Titre {i}\nDmitri Peskov, porte-parole du Kremlin, a parlé à Djeddah, en Arabie saoudite. "
             f"Steve Witkoff était à Moscou le jour {i}.", encoding="utf-8")
     out, fresh = tmp_path / "out", tmp_path / "fresh"
-    assert run_build(corpus, out).wait(timeout=300) == 0
+    log = tmp_path / "build.err"
+    assert finished(run_build(corpus, out, log), log) == 0
     before = state(out)
     (corpus / "a000.txt").write_text("Titre\nLe Kremlin et Kiev ont parlé de Donetsk et de Jared Kushner.",
                                      encoding="utf-8")
-    assert run_build(corpus, fresh).wait(timeout=300) == 0
+    assert finished(run_build(corpus, fresh, log), log) == 0
     after = state(fresh)
     assert before != after
 
+    killed = 0
     for delay in (0.2, 0.8, 1.5, 2.5, 4.0):
-        process = run_build(corpus, out)
+        log = tmp_path / f"build-{delay}.err"
+        process = run_build(corpus, out, log)
         time.sleep(delay)
         if process.poll() is None:
             os.kill(process.pid, signal.SIGKILL)
-        process.wait(timeout=60)
+        killed += finished(process, log, timeout=60) == -signal.SIGKILL
         now = state(out)
         assert now[3], "network page cut short"
         assert now[0] in (before[0], after[0]) and now[1] in (before[1], after[1])
         assert now[2] in (before[2], after[2])
 
-    assert run_build(corpus, out).wait(timeout=300) == 0
+    assert killed, "every build ended before its kill: no kill was tested"
+    assert finished(run_build(corpus, out, log), log) == 0
     assert state(out) == after
     assert not list(out.glob(".*.tmp"))
 
@@ -65,15 +79,15 @@ def test_a_damaged_store_is_reported_with_a_way_out(tmp_path: Path):
     corpus = tmp_path / "c"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Titre\nDmitri Peskov, porte-parole du Kremlin, a parlé.", encoding="utf-8")
-    out = tmp_path / "out"
-    assert run_build(corpus, out).wait(timeout=300) == 0
+    out, log = tmp_path / "out", tmp_path / "build.err"
+    assert finished(run_build(corpus, out, log), log) == 0
     for part in (out / "store").iterdir():
         if part.is_file():
             part.write_bytes(b"\x00garbage\xff" * 10)
     result = CliRunner().invoke(app, ["query", str(out), "--name", "claims"])
     assert result.exit_code == 1 and result.output.count("\n") == 1
     assert "the store is damaged" in result.output and f"newsgraph build --out {out}" in result.output
-    assert run_build(corpus, out).wait(timeout=300) == 0          # the way out
+    assert finished(run_build(corpus, out, log), log) == 0          # the way out
     assert CliRunner().invoke(app, ["query", str(out), "--name", "claims"]).exit_code == 0
 
 

@@ -165,7 +165,8 @@ def test_meetings_are_events_with_place_and_date(nlp):
 
 
 def test_named_listings_agree_with_the_article_graphs(sample_build):
-    from graph.surfaces.query import PREFIXES, named_queries, run_query
+    from ontology.namespace import PREFIXES
+    from graph.surfaces.query import named_queries, run_query
     from graph.rdf.store import open_store
     store = open_store(sample_build[1])
 
@@ -187,7 +188,8 @@ def test_named_listings_agree_with_the_article_graphs(sample_build):
 
 
 def test_neighbourhood_is_everyone_within_two_hops(sample_build):
-    from graph.surfaces.query import PREFIXES, named_queries, run_query
+    from ontology.namespace import PREFIXES
+    from graph.surfaces.query import named_queries, run_query
     from graph.rdf.store import open_store
     store = open_store(sample_build[1])
     edges = {}

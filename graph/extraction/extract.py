@@ -17,7 +17,6 @@ from spacy.tokens import Doc
 from corpus import Article
 from graph.records import ArticleExtraction, Evidence, Relation
 from graph.extraction.rules import DocIndex, find_all
-from graph.extraction.rules.descriptions import resolve_descriptions
 from graph.extraction.rules.lexicons import lexicons
 
 __all__ = ["extract_articles", "extract_doc"]
@@ -33,7 +32,6 @@ def extract_articles(articles: Iterable[Article], nlp: Language, *,
 
 def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
     index = DocIndex(doc, lexicons())
-    resolve_descriptions(index)
     mentions = tuple(index.mention(ent) for ent in index.ents)
     relations = []
     seen = set()

@@ -31,19 +31,17 @@ from importlib.resources import files
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD, Namespace
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from ontology.names import name_key
-from ontology.namespace import ID, NG
+from ontology.namespace import ID, NG, SCHEMA, WD, bind_prefixes
 from graph.rdf.meetings import ArticleMeeting, MeetingSummary, article_meetings, meeting_summaries
 from graph.records import ArticleExtraction
 from graph.resolution.resolve import Entity, Resolution, slug
 
-__all__ = ["SCHEMA", "WD", "entity_iri", "article_iri", "entity_iris", "article_quads",
+__all__ = ["entity_iri", "article_iri", "entity_iris", "article_quads",
            "article_graph_digest", "merged_graph", "article_catalogue", "records_evidence", "rdflib_triple", "build_dataset", "to_oxigraph", "to_rdflib"]
 
-SCHEMA = Namespace("http://schema.org/")
-WD = Namespace("http://www.wikidata.org/entity/")
 
 
 def entity_iri(entity: Entity) -> URIRef:
@@ -150,12 +148,6 @@ def article_graph_digest(extraction: ArticleExtraction, resolution: Resolution, 
 
 
 # ------------------------------------------------------------------ merged graph
-def _bind(graph: Graph) -> None:
-    for prefix, ns in (("ng", NG._NS), ("ngid", ID), ("schema", SCHEMA), ("skos", SKOS),
-                       ("owl", OWL), ("wd", WD), ("xsd", XSD)):
-        graph.bind(prefix, ns, override=True, replace=True)
-
-
 def _statement_iri(s: URIRef, p: URIRef, o: URIRef) -> URIRef:
     digest = hashlib.sha1(f"{s} {p} {o}".encode()).hexdigest()[:16]
     return ID[f"statement/{digest}"]
@@ -167,7 +159,7 @@ def merged_graph(extractions: Iterable[ArticleExtraction], resolution: Resolutio
     with its support, meeting summaries (the articles are in :func:`article_catalogue`)."""
     iris = iris or entity_iris(resolution)
     graph = Graph()
-    _bind(graph)
+    bind_prefixes(graph)
     add = graph.add
     for key, entity in resolution.entities.items():
         node = iris[key]
@@ -292,7 +284,7 @@ def build_dataset(extractions: Iterable[ArticleExtraction], resolution: Resoluti
     extractions = list(extractions)
     iris = entity_iris(resolution)
     ds = Dataset()
-    _bind(ds)
+    bind_prefixes(ds)
     for triple in merged_graph(extractions, resolution, iris):
         ds.default_graph.add(triple)
     for quad in article_catalogue(extractions):

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.surfaces.export import EXPORT_PREFIXES
+from ontology.namespace import EXPORT_PREFIXES
 from graph.runtime.atomic_files import atomic_output, remove_stale_temporaries, write_atomic
 from graph.runtime.packs import Pack
 

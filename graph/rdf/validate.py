@@ -19,7 +19,8 @@ from pyshacl import validate as shacl_validate
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, SH
 
-from graph.rdf.dataset import SCHEMA, rdflib_triple, to_rdflib
+from graph.rdf.dataset import rdflib_triple, to_rdflib
+from ontology.namespace import SCHEMA
 from graph.rdf.store import GRAPHS_PER_BATCH
 from graph.runtime.batches import batched
 

@@ -14,11 +14,10 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from graph.surfaces.network import actor_network, dataset_evidence
-from graph.surfaces.query import PREFIXES
+from ontology.namespace import EXPORT_PREFIXES
 
-__all__ = ["FORMATS", "EXPORT_PREFIXES", "export", "dataset_from_store"]
+__all__ = ["FORMATS", "export", "dataset_from_store"]
 
-EXPORT_PREFIXES = {k: v for k, v in PREFIXES.items() if k != "ngid"}  # ids hold '/': full IRIs read better
 _RDF = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS}
 FORMATS = (*_RDF, "jsonld", "graphml", "gexf")
 

@@ -17,7 +17,7 @@ from rdflib import Dataset, Graph
 from rdflib.namespace import RDF, RDFS
 
 from ontology.namespace import CORE_CLASSES, NG, RELATIONS, SYMMETRIC_RELATIONS
-from graph.rdf.dataset import SCHEMA
+from ontology.namespace import SCHEMA
 
 __all__ = ["actor_network", "dataset_evidence"]
 

@@ -1,6 +1,6 @@
 """SPARQL over the store: named analyst queries, parameters, and result formats.
 
-A named query is a ``.rq`` file in ``graph/queries/``: its first comment line says what
+A named query is a ``.rq`` file in ``graph/surfaces/queries/``: its first comment line says what
 it answers, ``# param NAME = DEFAULT`` lines declare parameters, bound at run time:
 ``?NAME`` becomes the value as a string (as a number when the default is a whole number,
 so ``LIMIT ?limit`` works), ``?NAME_key`` the value folded as entity name keys are
@@ -27,16 +27,10 @@ from importlib.resources import files
 import pyoxigraph as ox
 
 from ontology.names import name_key
-from ontology.namespace import BASE
+from ontology.namespace import PREFIXES
 
-__all__ = ["NamedQuery", "QueryError", "named_queries", "bind_parameters", "run_query", "format_result", "sparql_string", "PREFIXES"]
+__all__ = ["NamedQuery", "QueryError", "named_queries", "bind_parameters", "run_query", "format_result", "sparql_string"]
 
-PREFIXES = {
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#", "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#", "schema": "http://schema.org/",
-    "ng": BASE + "ns#", "ngid": BASE + "id/", "wd": "http://www.wikidata.org/entity/",
-}
 _PARAM = re.compile(r"^#\s*param\s+(\w+)\s*=\s*(.*?)\s*$")
 
 

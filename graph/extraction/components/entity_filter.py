@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from graph.extraction.french import NAME_LEADERS
 from ontology.data import load_nationalities, load_not_actors
 from ontology.names import name_key
 
@@ -22,7 +23,6 @@ __all__ = ["EntityFilter", "CORE_LABELS"]
 
 CORE_LABELS = {"PER": "Person", "ORG": "Organization", "LOC": "Place",
                "Person": "Person", "Organization": "Organization", "Place": "Place", "Country": "Country"}
-_LEADING = {"le", "la", "les", "l'", "l", "du", "des", "de", "d'", "d", "au", "aux", "à", "en"}
 _CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "NUM"}
 
 
@@ -77,7 +77,7 @@ def _paragraph_pieces(ent: Span):
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in _LEADING or doc[start].is_punct or doc[start].is_space):
+    while start < end and (doc[start].lower_ in NAME_LEADERS or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1

@@ -15,12 +15,10 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from graph.extraction.rules.finding import Finding
-from graph.extraction.rules.doc_index import GENITIVE, DocIndex, modality
+from graph.extraction.french import DIRECTIONAL, GENITIVE
+from graph.extraction.rules.doc_index import DocIndex, modality
 
 __all__ = ["find_claims"]
-
-_VENUE = {"à", "au", "aux", "en", "dans", "vers", "depuis"}
-
 
 def find_claims(index: DocIndex) -> Iterator[Finding]:
     for sent in index.doc.sents:
@@ -34,7 +32,7 @@ def find_claims(index: DocIndex) -> Iterator[Finding]:
             place = index.mention(ent)
             if ent.label_ != "Place" or index.stands_for_state(place) or place == claimant:
                 continue
-            if ent.start > sent.start and index.doc[ent.start - 1].lower_ in _VENUE:
+            if ent.start > sent.start and index.doc[ent.start - 1].lower_ in DIRECTIONAL:
                 continue
             yield Finding(claimant, "claims", place, sent, f"claim:{cue.lemma_.lower()}", 0.75)
 

@@ -7,13 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from graph.extraction.rules.finding import Finding
-from graph.extraction.rules.doc_index import GENITIVE, DocIndex
+from graph.extraction.french import CLAUSE_ENDS, GENITIVE
+from graph.extraction.rules.doc_index import DocIndex
 
 __all__ = ["find_delegations"]
 
 _DELEGATION = {"délégation", "délégations"}
-_CLAUSE_ENDS = {"tandis", "alors", "mais", "car", "qui", "que", "qu'", "où", "selon", "lorsque", "puisque",
-                "cependant", "toutefois", "pendant"}
 _MEMBERSHIP_CUES = {"mener", "conduire", "diriger", "présider", "accompagner", "comprendre", "composer",
                     "inclure", "emmener", "compter", "dont", "notamment", "par"}
 
@@ -30,7 +29,7 @@ def find_delegations(index: DocIndex) -> Iterator[Finding]:
         armed = False
         sent = index.sentence(i)
         sent_end = sent.end
-        while j < sent_end and doc[j].text not in (".", ";", ":") and doc[j].lower_ not in _CLAUSE_ENDS \
+        while j < sent_end and doc[j].text not in (".", ";", ":") and doc[j].lower_ not in CLAUSE_ENDS \
                 and doc[j].lower_ not in _DELEGATION:
             cue = doc[j].lemma_.lower() in _MEMBERSHIP_CUES or doc[j].lower_ in _MEMBERSHIP_CUES
             armed = armed or cue

@@ -3,26 +3,28 @@
 
 A role phrase with a target but no name beside it refers to the person who held that
 same role (same relation, same target) earlier in the article, if exactly one did.
-A pronoun is never resolved. The result is stored on the :class:`DocIndex` so that
-every other rule reads such a description as the person.
+A pronoun is never resolved. :class:`~graph.extraction.rules.doc_index.DocIndex` keeps
+the result as ``described``, so that every rule reads such a description as the person.
 """
 from __future__ import annotations
 
-from graph.records import Mention
-from graph.extraction.rules.doc_index import DocIndex
-from graph.extraction.rules.roles import role_occurrences
+from collections.abc import Iterable
 
-__all__ = ["resolve_descriptions"]
+from graph.records import Mention
+from graph.extraction.rules.roles import RoleOccurrence
+
+__all__ = ["described_holders"]
 
 
 def _target_key(target: Mention) -> str:
     return target.gazetteer_id or target.text.lower()
 
 
-def resolve_descriptions(index: DocIndex) -> dict[int, Mention]:
-    """Fill ``index.described``: role-phrase token -> the person it stands for."""
+def described_holders(role_phrases: Iterable[RoleOccurrence]) -> dict[int, Mention]:
+    """Role-phrase token -> the person it stands for, from role phrases in reading order."""
+    described: dict[int, Mention] = {}
     holders: dict[tuple[str, str], set[Mention]] = {}
-    for role in role_occurrences(index):
+    for role in role_phrases:
         if role.target is None:
             continue
         key = (role.relation, _target_key(role.target))
@@ -33,5 +35,5 @@ def resolve_descriptions(index: DocIndex) -> dict[int, Mention]:
         if len(known) == 1:
             holder = min(holders[key], key=lambda m: m.start)
             for i in range(role.start, role.end):
-                index.described[i] = holder
-    return index.described
+                described[i] = holder
+    return described

@@ -6,31 +6,19 @@ that stands for its country (« la délégation américaine », « les Russes »
 from __future__ import annotations
 
 from functools import cached_property
+from types import MappingProxyType
 
 from spacy.attrs import LEMMA, LOWER, ORTH, POS, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from graph.records import Mention
-from graph.extraction.rules.lexicons import GROUP_NOUNS, Lexicons
+from graph.extraction.french import (ARTICLES, BOUNDARY_PUNCT, COORDINATORS, GENITIVE, GROUP_NOUNS, LOCATIVE,
+                                     NEGATIONS, PLANNED_MARKS, PLANNING_VERBS, RULED_OUT, STOP_WORDS)
+from graph.extraction.rules.descriptions import described_holders
+from graph.extraction.rules.lexicons import Lexicons
+from graph.extraction.rules.roles import RoleOccurrence, scan_role_phrases
 
 __all__ = ["DocIndex", "modality", "GENITIVE"]
-
-GENITIVE = frozenset({"de", "du", "des", "d'", "d"})
-_ARTICLES = frozenset({"le", "la", "les", "l'", "un", "une", "des"})
-_VENUE = frozenset({"à", "au", "aux", "en", "dans"})
-_STOP_WORDS = frozenset({"qui", "que", "qu'", "dont", "où", "ce", "pour", "afin", "selon", "sur",
-                         "concernant", "autour", "après", "avant", "depuis", "lors", "malgré",
-                         "mais", "car", "si", "tandis", "alors", "puis", "dans", "sans", "par"})
-_BOUNDARY_PUNCT = frozenset({".", ";", ":", "!", "?", "(", ")", "«", "»", '"', "—", "–"})
-_NEGATIONS = frozenset({"ne", "n'", "pas", "jamais", "aucun", "aucune", "nullement", "ni"})
-_RULED_OUT = frozenset({"exclu", "exclue", "exclut", "exclure", "démenti", "dément", "nie", "nié",
-                        "refuse", "refusé", "impossible", "sans", "annulé", "annulée", "reporté"})
-_PLANNING_VERBS = frozenset({"devoir", "aller", "prévoir", "pouvoir", "envisager", "vouloir",
-                             "espérer", "souhaiter", "programmer", "préparer", "compter", "proposer"})
-_PLANNED_MARKS = frozenset({"prêt", "prête", "prêts", "prêtes", "disposé", "disposée", "prochain", "prochaine", "prochains", "prochaines", "prévu", "prévue",
-                            "prévus", "prévues", "futur", "future", "futures", "futurs", "potentiel",
-                            "potentielle", "éventuel", "éventuelle", "annoncé", "annoncée", "possible"})
-
 
 class DocIndex:
     """Entity lookup by token for one doc, and the party readings built on it."""
@@ -39,7 +27,6 @@ class DocIndex:
         self.doc = doc
         self.lex = lex
         self.entity_at: dict[int, Span] = {}
-        self.described: dict[int, Mention] = {}  # role-phrase token -> person it stands for
         # Read once, from the doc's arrays: the rules scan these lists, as they would scan
         # tokens, without creating a Token per position and per look.
         strings = doc.vocab.strings
@@ -50,11 +37,14 @@ class DocIndex:
         self.lemmas: list[str] = [strings[h].lower() for h in lemma]    # lower-cased lemmas
         self.text = "".join([strings[h] + " " if spaced else strings[h] for h, spaced in zip(orth, space)])
         self._roles: dict[int, tuple[int, str] | None] = {}
-        self.role_phrases: list | None = None  # the role occurrences, once found (rules.roles)
         self.ents: tuple[Span, ...] = doc.ents  # ``Doc.ents`` makes its spans anew on each call
         for ent in self.ents:
             for i in range(ent.start, ent.end):
                 self.entity_at[i] = ent
+        # Read once, in this order, and never changed after: every rule family reads the
+        # role phrases and the descriptions, and none depends on another having run.
+        self.role_phrases: tuple[RoleOccurrence, ...] = tuple(scan_role_phrases(self))
+        self.described: MappingProxyType[int, Mention] = MappingProxyType(described_holders(self.role_phrases))
 
     # ``Token.sent`` looks for the sentence's bounds, ``Span.ents`` makes every entity of the
     # doc and ``Span.text`` a Token per word, on every call: the rules ask for them many
@@ -122,7 +112,7 @@ class DocIndex:
     def role_phrase_start(self, i: int) -> int:
         """Walk left from token ``i`` over a role phrase's determiners and adjectives."""
         doc = self.doc
-        while i > 0 and (doc[i - 1].pos_ in ("DET", "ADJ", "NUM") or doc[i - 1].lower_ in _ARTICLES
+        while i > 0 and (doc[i - 1].pos_ in ("DET", "ADJ", "NUM") or doc[i - 1].lower_ in ARTICLES
                          or self.role_at(i - 1)):
             i -= 1
         return i
@@ -143,11 +133,11 @@ class DocIndex:
         return False
 
     def is_boundary(self, token: Token) -> bool:
-        if token.is_space or token.text in _BOUNDARY_PUNCT:
+        if token.is_space or token.text in BOUNDARY_PUNCT:
             return True
         if token.i in self.entity_at:
             return False
-        if token.lower_ in _STOP_WORDS:
+        if token.lower_ in STOP_WORDS:
             return True
         return token.pos_ in ("VERB", "AUX", "SCONJ") and not self.role_at(token.i)
 
@@ -163,7 +153,7 @@ class DocIndex:
             token = doc[i]
             if i > start and self.is_boundary(token):
                 break
-            if token.lower_ in _VENUE and (i + 1) in self.entity_at:
+            if token.lower_ in LOCATIVE and (i + 1) in self.entity_at:
                 break
             ent = self.entity_at.get(i)
             party = None
@@ -177,7 +167,7 @@ class DocIndex:
                     i += 1
             else:
                 party = self._nationality_party(token)
-                closing = closing or token.lower_ in ("et", "ou")
+                closing = closing or token.lower_ in COORDINATORS
                 i += 1
             if party is not None:
                 found.append(party)
@@ -306,11 +296,11 @@ def modality(index: DocIndex, trigger: Token) -> tuple[bool, bool]:
             and chain[-1].head is not chain[-1] and len(chain) < 4:
         chain.append(chain[-1].head)
     words = index.words
-    ruled_out = any(c.lower_ in _NEGATIONS for t in chain for c in t.children) or \
-        any(word in _RULED_OUT for word in words[max(sent.start, trigger.i - 8):trigger.i]) or \
+    ruled_out = any(c.lower_ in NEGATIONS for t in chain for c in t.children) or \
+        any(word in RULED_OUT for word in words[max(sent.start, trigger.i - 8):trigger.i]) or \
         any(word in ("aucun", "aucune", "pas") for word in words[max(sent.start, trigger.i - 3):trigger.i])
-    planned = any(t.lemma_ in _PLANNING_VERBS or t.lower_ in _PLANNED_MARKS for t in chain[1:]) or \
+    planned = any(t.lemma_ in PLANNING_VERBS or t.lower_ in PLANNED_MARKS for t in chain[1:]) or \
         any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in chain if t.pos_ in ("VERB", "AUX")) or \
         any(c.lemma_ in ("devoir", "aller", "pouvoir") for t in chain for c in t.children if c.pos_ in ("AUX", "VERB")) or \
-        any(c.lower_ in _PLANNED_MARKS for c in trigger.children)
+        any(c.lower_ in PLANNED_MARKS for c in trigger.children)
     return ruled_out, planned

@@ -17,12 +17,12 @@ from spacy.tokens import Token
 
 from graph.extraction.dates import find_date_expression
 from graph.records import Mention
+from graph.extraction.french import LOCATIVE, REFLEXIVE
 from graph.extraction.rules.finding import Finding
 from graph.extraction.rules.doc_index import DocIndex, modality
 
 __all__ = ["find_interactions"]
 
-_REFLEXIVE = {"se", "s'", "nous", "vous"}
 _NOUN_GAP = 5
 
 
@@ -78,7 +78,7 @@ def _venue(index: DocIndex, token: Token) -> Mention | None:
     """The place closest to the trigger that the sentence introduces with « à », « en », « dans »."""
     venues = [ent for ent in index.sentence_ents(index.sentence(token.i))
               if ent.label_ in ("Place", "Country") and ent.start > 0
-              and index.words[ent.start - 1] in ("à", "en", "au", "aux", "dans")]
+              and index.words[ent.start - 1] in LOCATIVE]
     if not venues:
         return None
     return index.mention(min(venues, key=lambda ent: abs(ent.start - token.i)))
@@ -122,7 +122,7 @@ def _verb_pairs(index: DocIndex, verb: Token):
         others = []
     if others:
         return [(a, b) for a in subjects for b in others]
-    if any(c.lower_ in _REFLEXIVE for c in verb.children) or verb.lemma_ in ("réunir",):
+    if any(c.lower_ in REFLEXIVE for c in verb.children) or verb.lemma_ in ("réunir",):
         return list(combinations(subjects, 2))
     return []
 

@@ -10,16 +10,6 @@ from ontology.data import (Gazetteer, load_claim_cues, load_gazetteer, load_inte
 
 __all__ = ["Lexicons", "lexicons"]
 
-# Group nouns whose nationality adjective names a party (« des responsables russes »).
-GROUP_NOUNS = frozenset({
-    "délégation", "délégations", "responsable", "responsables", "autorité", "autorités",
-    "représentant", "représentants", "négociateur", "négociateurs", "diplomate", "diplomates",
-    "officiel", "officiels", "émissaire", "émissaires", "dirigeant", "dirigeants", "gouvernement",
-    "administration", "homologue", "homologues", "partie", "parties", "équipe", "équipes",
-    "camp", "forces", "force", "troupes", "armée", "président", "pouvoir",
-})
-
-
 @dataclass(frozen=True)
 class Lexicons:
     gazetteer: Gazetteer

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from graph.extraction.rules.finding import Finding
-from graph.extraction.rules.doc_index import GENITIVE, DocIndex
+from graph.extraction.french import AREA_NOUNS, GENITIVE, LOCATIVE
+from graph.extraction.rules.doc_index import DocIndex
 
 __all__ = ["find_locations"]
 
-_IN = {"à", "en", "au", "aux", "dans"}
-_AREA_NOUNS = {"région", "province", "état", "oblast", "ville", "banlieue", "comté", "pays", "territoire"}
 
 
 def find_locations(index: DocIndex) -> Iterator[Finding]:
@@ -23,10 +22,10 @@ def find_locations(index: DocIndex) -> Iterator[Finding]:
             j += 1
             while j < len(doc) and doc[j].pos_ == "ADV":
                 j += 1
-            if doc[j - 1].text == "," and not (j < len(doc) and doc[j].lower_ in _IN):
+            if doc[j - 1].text == "," and not (j < len(doc) and doc[j].lower_ in LOCATIVE):
                 continue
-            while j < len(doc) and (doc[j].lower_ in _IN or doc[j].pos_ == "DET" or
-                                    doc[j].lower_ in _AREA_NOUNS or doc[j].lower_ in GENITIVE):
+            while j < len(doc) and (doc[j].lower_ in LOCATIVE or doc[j].pos_ == "DET" or
+                                    doc[j].lower_ in AREA_NOUNS or doc[j].lower_ in GENITIVE):
                 j += 1
             container = index.entity_at.get(j)
             if container is not None and container.start == j and container.label_ in ("Place", "Country") \

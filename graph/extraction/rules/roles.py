@@ -9,13 +9,16 @@ after it, or before « est ».
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from graph.records import Mention
 from graph.extraction.rules.finding import Finding
-from graph.extraction.rules.doc_index import GENITIVE, DocIndex
+from graph.extraction.french import COUNTERPART, GENITIVE
 
-__all__ = ["find_roles", "role_occurrences", "RoleOccurrence", "TARGET_TYPES"]
+if TYPE_CHECKING:
+    from graph.extraction.rules.doc_index import DocIndex
+
+__all__ = ["find_roles", "scan_role_phrases", "RoleOccurrence", "TARGET_TYPES"]
 
 TARGET_TYPES = {
     "leaderOf": {"Country", "Organization"},
@@ -28,7 +31,6 @@ TARGET_TYPES = {
 }
 _LINKS = GENITIVE | {"à", "au", "aux", "en", "la", "le", "les", "l'", "chargé", "chargée", "pour"}
 _MAX_SCAN = 9
-_COUNTERPART = {"homologue", "homologues"}
 
 
 class RoleOccurrence(NamedTuple):
@@ -41,21 +43,16 @@ class RoleOccurrence(NamedTuple):
     holder: Mention | None
 
 
-def role_occurrences(index: DocIndex) -> list[RoleOccurrence]:
-    """The role phrases of the doc, found once per index (descriptions and roles read them)."""
-    if index.role_phrases is None:
-        index.role_phrases = list(_scan_roles(index))
-    return index.role_phrases
-
-
-def _scan_roles(index: DocIndex) -> Iterator[RoleOccurrence]:
+def scan_role_phrases(index: DocIndex) -> Iterator[RoleOccurrence]:
+    """The role phrases of the doc, in reading order. :class:`DocIndex` keeps them as
+    ``role_phrases`` (every rule reads them there); it needs no description to find them."""
     doc = index.doc
     words = index.words
     i = 0
     previous: RoleOccurrence | None = None
     while i < len(doc):
         found = None if i in index.entity_at else index.role_at(i)
-        if found is None and words[i] in _COUNTERPART and previous is not None \
+        if found is None and words[i] in COUNTERPART and previous is not None \
                 and previous.start >= index.sentence(i).start:
             found = (i + 1, previous.relation)  # « son homologue russe X »: the same role, elsewhere
         if found is None:
@@ -74,7 +71,7 @@ def _scan_roles(index: DocIndex) -> Iterator[RoleOccurrence]:
 
 
 def find_roles(index: DocIndex) -> Iterator[Finding]:
-    for role in role_occurrences(index):
+    for role in index.role_phrases:
         if role.holder is not None and role.target is not None:
             yield Finding(role.holder, role.relation, role.target, index.sentence(role.start),
                           f"role:{role.relation}", 0.9)

@@ -4,7 +4,8 @@ from rdflib.namespace import RDF, RDFS
 
 from corpus import article_from_text
 from graph.rdf.meetings import article_meetings
-from graph.rdf.dataset import SCHEMA, article_catalogue, article_iri, article_quads, entity_iris, merged_graph
+from ontology.namespace import SCHEMA
+from graph.rdf.dataset import article_catalogue, article_iri, article_quads, entity_iris, merged_graph
 from graph.records import ArticleExtraction, Evidence, Mention, Relation
 from graph.resolution.resolve import resolve
 from ontology.namespace import NG

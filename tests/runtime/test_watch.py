@@ -4,7 +4,7 @@ from pathlib import Path
 from graph.build import build
 from graph.runtime.session import BuildSession
 from graph.watch import watch
-from tests.test_incremental import TEXTS, corpus_of, quads
+from tests.runtime.test_incremental import TEXTS, corpus_of, quads
 
 
 def test_a_build_in_a_session_equals_a_fresh_build(tmp_path: Path):

@@ -133,6 +133,7 @@ def endpoint(built):
         server.wait(timeout=10)
 
 
+@pytest.mark.slow
 def test_endpoint_answers_a_real_sparql_client_by_get_and_post(endpoint):
     client = SPARQLWrapper(endpoint)
     client.setQuery("PREFIX ng: <https://w3id.org/newsgraph/ns#> "
@@ -149,6 +150,7 @@ def test_endpoint_answers_a_real_sparql_client_by_get_and_post(endpoint):
         assert client.query().convert().decode().splitlines()[0].strip("?") == "n"
 
 
+@pytest.mark.slow
 def test_endpoint_gives_turtle_for_construct_and_refuses_updates(endpoint):
     query = urllib.parse.urlencode({"query": "CONSTRUCT { ?s ?p ?o } WHERE { ?s a <https://w3id.org/newsgraph/ns#Person> ; ?p ?o } LIMIT 20"})
     request = urllib.request.Request(f"{endpoint}?{query}", headers={"Accept": "text/turtle"})
@@ -163,6 +165,7 @@ def test_endpoint_gives_turtle_for_construct_and_refuses_updates(endpoint):
     assert refused.value.code in (403, 404, 405)
 
 
+@pytest.mark.slow
 def test_push_loads_every_graph_into_another_store(built, tmp_path):
     port = free_port()
     target = subprocess.Popen([OXIGRAPH, "serve", "--location", str(tmp_path / "target"),
@@ -183,6 +186,7 @@ def test_push_loads_every_graph_into_another_store(built, tmp_path):
         target.wait(timeout=10)
 
 
+@pytest.mark.slow
 def test_stopping_the_endpoint_leaves_no_server_behind(built):
     port = free_port()
     server = subprocess.Popen([NEWSGRAPH, "serve", str(built), "--port", str(port)], stdout=subprocess.DEVNULL)
@@ -197,6 +201,7 @@ def test_stopping_the_endpoint_leaves_no_server_behind(built):
     assert not isinstance(refused.value, urllib.error.HTTPError)
 
 
+@pytest.mark.slow
 def test_endpoint_listens_on_localhost_unless_told(built):
     from graph.surfaces.serve import server_command
     command = server_command(built, "127.0.0.1", 7878, 30)
@@ -207,6 +212,7 @@ def test_endpoint_listens_on_localhost_unless_told(built):
     assert inspect.signature(serve_command).parameters["host"].default.default == "127.0.0.1"
 
 
+@pytest.mark.slow
 def test_endpoint_stops_a_long_query(built):
     port = free_port()
     server = subprocess.Popen([NEWSGRAPH, "serve", str(built), "--port", str(port), "--timeout", "1"],

@@ -9,7 +9,7 @@ from corpus import article_from_text
 from graph.build import build
 from graph.surfaces.evaluate import load_graph
 from graph.surfaces.export import export
-from graph.rdf.dataset import SCHEMA
+from ontology.namespace import SCHEMA
 from graph.rdf.store import open_store
 from graph.runtime.workers import ExtractionWorkers
 

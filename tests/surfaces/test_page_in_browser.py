@@ -20,8 +20,8 @@ from graph.resolution.resolve import resolve
 from tests.conftest import make_article
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian package chromium not installed (.ci/run installs it)")
-SHOTS = Path(__file__).resolve().parent.parent / "out" / "screenshots"
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(CHROMIUM is None, reason="Debian package chromium not installed (.ci/run installs it)")]
+SHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
 PAYLOAD = ("<img src=x onerror=\"document.title='pwned-img'\"> "
            "<script>document.title='pwned-script'</script>")
 

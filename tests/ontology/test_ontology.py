@@ -1,10 +1,10 @@
 import pytest
-from rdflib import OWL, RDF, RDFS, Graph
+from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from importlib.resources import files
 
 from ontology.data import LexiconError, inflections, load_gazetteer, load_nationalities, load_roles
 from ontology.names import name_key
-from ontology.namespace import NG, RELATIONS, SYMMETRIC_RELATIONS
+from ontology.namespace import EXPORT_PREFIXES, NG, PREFIXES, RELATIONS, SCHEMA, SYMMETRIC_RELATIONS
 
 
 def ontology_graph() -> Graph:
@@ -54,3 +54,26 @@ def test_a_broken_lexicon_names_file_and_line(tmp_path):
     bad.write_text("# comment\nporte-parole\tspeaksFor\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"roles.tsv:2: unknown relation 'speaksFor'"):
         load_roles(str(bad))
+
+
+def _ontology_terms() -> set[str]:
+    namespace = str(NG)
+    return {str(term)[len(namespace):] for term in ontology_graph().all_nodes()
+            if isinstance(term, URIRef) and str(term).startswith(namespace)}
+
+
+def test_every_term_of_the_ontology_file_is_in_the_python_registry_and_back():
+    assert _ontology_terms() == set(NG.__annotations__)
+
+
+def test_relation_names_and_symmetry_agree_with_the_ontology_file():
+    graph = ontology_graph()
+    declared = {str(p)[len(str(NG)):] for p in graph.subjects(RDFS.subPropertyOf, NG.relation)}
+    assert set(RELATIONS) <= declared
+    symmetric = {str(p)[len(str(NG)):] for p in graph.subjects(RDF.type, OWL.SymmetricProperty)}
+    assert symmetric == set(SYMMETRIC_RELATIONS)
+
+
+def test_one_prefix_table_serves_queries_and_outputs():
+    assert PREFIXES["ng"] == str(NG) and PREFIXES["schema"] == str(SCHEMA)
+    assert EXPORT_PREFIXES == {k: v for k, v in PREFIXES.items() if k != "ngid"}

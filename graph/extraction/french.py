@@ -1,0 +1,56 @@
+"""French function words and closed word classes the extraction reads, in one place.
+
+Open vocabularies (roles, nationalities, interaction and claim cues, honorifics, family
+nouns) are data files in ``ontology/lexicons/``; what is here is grammar: articles,
+prepositions, negation and modality markers, clause boundaries.
+
+>>> "du" in GENITIVE and "dans" in LOCATIVE
+True
+"""
+from __future__ import annotations
+
+__all__ = ["ARTICLES", "NAME_LEADERS", "GENITIVE", "LOCATIVE", "DIRECTIONAL", "STOP_WORDS",
+           "BOUNDARY_PUNCT", "CLAUSE_ENDS", "NEGATIONS", "RULED_OUT", "PLANNING_VERBS", "PLANNED_MARKS",
+           "REFLEXIVE", "COORDINATORS", "COUNTERPART", "AREA_NOUNS", "GROUP_NOUNS"]
+
+# « le », « la », « les »...: determiners a role phrase or a name may open with.
+ARTICLES = frozenset({"le", "la", "les", "l'", "un", "une", "des"})
+# Genitive prepositions, contracted or not (« de », « du », « des », « d' »).
+GENITIVE = frozenset({"de", "du", "des", "d'", "d"})
+# Where something is or happens: « à Moscou », « en Ukraine », « au Qatar », « dans la région ».
+LOCATIVE = frozenset({"à", "au", "aux", "en", "dans"})
+# Locative and directional: « vers Kiev », « depuis Moscou ».
+DIRECTIONAL = LOCATIVE | {"vers", "depuis"}
+# Words NER may glue to the front of a name (« l'Europe », « du Kremlin »).
+NAME_LEADERS = frozenset({"le", "la", "les", "l'", "l", "du", "des", "de", "d'", "d", "au", "aux", "à", "en"})
+# Words that end an enumeration of parties.
+STOP_WORDS = frozenset({"qui", "que", "qu'", "dont", "où", "ce", "pour", "afin", "selon", "sur",
+                        "concernant", "autour", "après", "avant", "depuis", "lors", "malgré",
+                        "mais", "car", "si", "tandis", "alors", "puis", "dans", "sans", "par"})
+BOUNDARY_PUNCT = frozenset({".", ";", ":", "!", "?", "(", ")", "«", "»", '"', "—", "–"})
+# Words that end the clause of a delegation's membership.
+CLAUSE_ENDS = frozenset({"tandis", "alors", "mais", "car", "qui", "que", "qu'", "où", "selon", "lorsque",
+                         "puisque", "cependant", "toutefois", "pendant"})
+NEGATIONS = frozenset({"ne", "n'", "pas", "jamais", "aucun", "aucune", "nullement", "ni"})
+# An event under these words did not, or will not, happen.
+RULED_OUT = frozenset({"exclu", "exclue", "exclut", "exclure", "démenti", "dément", "nie", "nié",
+                       "refuse", "refusé", "impossible", "sans", "annulé", "annulée", "reporté"})
+PLANNING_VERBS = frozenset({"devoir", "aller", "prévoir", "pouvoir", "envisager", "vouloir",
+                            "espérer", "souhaiter", "programmer", "préparer", "compter", "proposer"})
+PLANNED_MARKS = frozenset({"prêt", "prête", "prêts", "prêtes", "disposé", "disposée", "prochain", "prochaine",
+                           "prochains", "prochaines", "prévu", "prévue", "prévus", "prévues", "futur", "future",
+                           "futures", "futurs", "potentiel", "potentielle", "éventuel", "éventuelle", "annoncé",
+                           "annoncée", "possible"})
+REFLEXIVE = frozenset({"se", "s'", "nous", "vous"})
+COORDINATORS = frozenset({"et", "ou"})
+COUNTERPART = frozenset({"homologue", "homologues"})
+# Nouns between a place and the place that contains it (« dans la région de Miami »).
+AREA_NOUNS = frozenset({"région", "province", "état", "oblast", "ville", "banlieue", "comté", "pays", "territoire"})
+# Group nouns whose nationality adjective names a party (« des responsables russes »).
+GROUP_NOUNS = frozenset({
+    "délégation", "délégations", "responsable", "responsables", "autorité", "autorités",
+    "représentant", "représentants", "négociateur", "négociateurs", "diplomate", "diplomates",
+    "officiel", "officiels", "émissaire", "émissaires", "dirigeant", "dirigeants", "gouvernement",
+    "administration", "homologue", "homologues", "partie", "parties", "équipe", "équipes",
+    "camp", "forces", "force", "troupes", "armée", "président", "pouvoir",
+})
