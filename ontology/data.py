@@ -18,8 +18,11 @@ from pathlib import Path
 from .names import name_key
 from .namespace import CORE_CLASSES, RELATIONS
 
-__all__ = ["Actor", "Gazetteer", "LexiconError", "load_gazetteer", "load_roles",
-           "load_nationalities", "load_interactions", "load_claim_cues", "load_not_actors", "inflections"]
+__all__ = ["Actor", "Gazetteer", "LexiconError", "NO_GAZETTEER", "load_gazetteer", "load_roles",
+           "load_nationalities", "load_interactions", "load_claim_cues", "load_not_actors", "load_honorifics",
+           "inflections"]
+
+NO_GAZETTEER = "none"  # ``--gazetteer none``: no list of actors, only the states the lexicons name
 
 
 class LexiconError(ValueError):
@@ -55,9 +58,7 @@ def _data_path(name: str, path: str | Path | None) -> Path:
     return Path(path) if path else Path(str(files("ontology").joinpath(name)))
 
 
-@lru_cache(maxsize=None)
-def load_gazetteer(path: str | None = None) -> Gazetteer:
-    source = _data_path("gazetteer.json", path)
+def _read_gazetteer(source: Path) -> tuple[Actor, ...]:
     try:
         entries = json.loads(source.read_text(encoding="utf-8"))["actors"]
         actors = tuple(Actor(e["id"], e["type"], e["label"], tuple(e["names"]), e.get("wikidata"),
@@ -68,7 +69,33 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
     for actor in actors:
         if actor.type not in CORE_CLASSES:
             raise LexiconError(f"{source}: actor {actor.id!r} has unknown type {actor.type!r}")
-    return Gazetteer(actors)
+    return actors
+
+
+@lru_cache(maxsize=None)
+def load_gazetteer(path: str | None = None) -> Gazetteer:
+    """The actors newsgraph knows by name.
+
+    ``None``: the shipped gazetteer. ``"none"``: no list of actors, only the states that
+    the nationality lexicon names (« américain » -> États-Unis), which are vocabulary, not
+    knowledge of a story. A file: the analyst's own actors, plus those states (the file
+    wins where both hold an id).
+    """
+    shipped = _read_gazetteer(_data_path("gazetteer.json", None))
+    if path is None:
+        return Gazetteer(shipped)
+    states = _nationality_states(shipped)
+    if path == NO_GAZETTEER:
+        return Gazetteer(states)
+    own = _read_gazetteer(Path(path))
+    ids = {actor.id for actor in own}
+    return Gazetteer(own + tuple(actor for actor in states if actor.id not in ids))
+
+
+def _nationality_states(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The actors the nationality lexicon points to (without what they stand for)."""
+    named = {actor_id for _, _, (_, actor_id) in _rows("lexicons/nationalities.tsv", None, 2)}
+    return tuple(Actor(a.id, a.type, a.label, a.names, a.wikidata) for a in actors if a.id in named)
 
 
 def _rows(name: str, path: str | Path | None, width: int):
@@ -158,3 +185,9 @@ def load_claim_cues(path: str | None = None) -> dict[str, str]:
 def load_not_actors(path: str | None = None) -> frozenset[str]:
     """Name keys of capitalised words that are never actors."""
     return frozenset(name_key(word) for _, _, (word,) in _rows("lexicons/not_actors.tsv", path, 1))
+
+
+@lru_cache(maxsize=None)
+def load_honorifics(path: str | None = None) -> frozenset[str]:
+    """Honorifics and titles written before a name (« M. », « Mme », « cheikh »), lower-case."""
+    return frozenset(word.lower() for _, _, (word,) in _rows("lexicons/honorifics.tsv", path, 1))

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from corpus import Article
 from graph.records import ArticleExtraction, Evidence, Relation
 from graph.extraction.rules import DocIndex, find_all
-from graph.extraction.rules.lexicons import lexicons
+from graph.extraction.rules.lexicons import Lexicons, lexicons
 
 __all__ = ["extract_articles", "extract_doc"]
 
@@ -26,12 +26,19 @@ def extract_articles(articles: Iterable[Article], nlp: Language, *,
                      batch_size: int = 32) -> Iterator[ArticleExtraction]:
     """Run ``nlp`` over a stream of articles and yield what each one states."""
     stream = ((article.text, article) for article in articles)
+    lex = pipeline_lexicons(nlp)
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        yield extract_doc(doc, article)
+        yield extract_doc(doc, article, lex)
 
 
-def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
-    index = DocIndex(doc, lexicons())
+def pipeline_lexicons(nlp: Language) -> Lexicons:
+    """The lexicons with the gazetteer the pipeline links names to."""
+    path = nlp.get_pipe("newsgraph_gazetteer").path if "newsgraph_gazetteer" in nlp.pipe_names else None
+    return lexicons(path)
+
+
+def extract_doc(doc: Doc, article: Article, lex: Lexicons | None = None) -> ArticleExtraction:
+    index = DocIndex(doc, lex or lexicons())
     mentions = tuple(index.mention(ent) for ent in index.ents)
     relations = []
     seen = set()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 __all__ = ["ARTICLES", "NAME_LEADERS", "GENITIVE", "LOCATIVE", "DIRECTIONAL", "STOP_WORDS",
            "BOUNDARY_PUNCT", "CLAUSE_ENDS", "NEGATIONS", "RULED_OUT", "PLANNING_VERBS", "PLANNED_MARKS",
-           "REFLEXIVE", "COORDINATORS", "COUNTERPART", "AREA_NOUNS", "GROUP_NOUNS"]
+           "REFLEXIVE", "COORDINATORS", "COUNTERPART", "AREA_NOUNS", "GROUP_NOUNS", "PERSON_TITLES", "PAIR_NOUNS"]
 
 # « le », « la », « les »...: determiners a role phrase or a name may open with.
 ARTICLES = frozenset({"le", "la", "les", "l'", "un", "une", "des"})
@@ -54,3 +54,12 @@ GROUP_NOUNS = frozenset({
     "administration", "homologue", "homologues", "partie", "parties", "équipe", "équipes",
     "camp", "forces", "force", "troupes", "armée", "président", "pouvoir",
 })
+# Honorifics that say the bearer is a person (« M. Lecornu » is no place).
+PERSON_TITLES = frozenset({"m.", "mm.", "m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr", "me", "mgr",
+                           "sir", "lord", "lady", "dame", "cheikh", "cheikha", "sheikh"})
+# Nouns before a hyphenated pair of actors: « le sommet Trump-Poutine », « l'axe Paris-Berlin ».
+PAIR_NOUNS = frozenset({"sommet", "sommets", "axe", "tête-à-tête", "face-à-face", "duo", "tandem", "couple",
+                        "rencontre", "rencontres", "entretien", "entretiens", "format", "dialogue", "échange",
+                        "échanges", "relation", "relations", "négociations", "pourparlers", "accord", "rivalité",
+                        "conversation", "appel", "contacts", "réunion", "trêve", "guerre", "conflit", "match",
+                        "alliance", "binôme", "entrevue", "discussions", "talks"})

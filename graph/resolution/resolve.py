@@ -15,6 +15,10 @@ The cascade, first rule that applies wins:
 
 A description that stands for a named actor (« le président russe ») joins that actor.
 
+Before the cascade, a *type vote*: NER may type one name Person in one article and Place
+in another. Each name takes one type over the corpus: Person if it is the last word of a
+person's full name somewhere in the corpus, else the type most of its mentions have.
+
 Types never mix: « Washington » the city and a person named Washington stay apart. A
 surname that fits two people stays its own entity and is reported as ambiguous.
 
@@ -96,8 +100,23 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "x"
 
 
+# Particles that belong to the surname after them: « al-Hayya », « Ben Gvir », « von der Leyen »
+_PARTICLES = frozenset({"al", "el", "ben", "bin", "ibn", "abou", "abu", "ould", "von", "van", "de", "da", "di", "du",
+                        "der", "den", "le", "la", "dos", "das"})
+
+
 def _tokens(name: str) -> list[str]:
-    return name_key(name).split()
+    """The words of a name, a particle kept with the word after it (« khalil », « al hayya »)."""
+    words = name_key(name).split()
+    tokens: list[str] = []
+    glued = False
+    for n, word in enumerate(words):
+        if glued:
+            tokens[-1] += " " + word
+        else:
+            tokens.append(word)
+        glued = word in _PARTICLES and n + 1 < len(words)
+    return tokens
 
 
 def resolve(articles: Iterable[tuple[str, Iterable[Mention]]], gazetteer: Gazetteer | None = None,
@@ -120,12 +139,14 @@ def resolve(articles: Iterable[tuple[str, Iterable[Mention]]], gazetteer: Gazett
             else:
                 pending.append((article_id, mention))
 
-    full_names = _full_person_names(decided, pending, gazetteer)
+    voted = _type_vote(decided, pending)
+    full_names = _full_person_names(decided, pending, voted)
     ambiguous: set[str] = set()
     for article_id, mention in pending:
-        key = f"{mention.type.lower()}/{slug(name_key(mention.text))}"
+        mention_type = voted.get(name_key(mention.text), mention.type)
+        key = f"{mention_type.lower()}/{slug(name_key(mention.text))}"
         rule, score = "same-name", 1.0
-        if mention.type == "Person" and len(_tokens(mention.text)) == 1:
+        if mention_type == "Person" and len(_tokens(mention.text)) == 1:
             holders = full_names.get(_tokens(mention.text)[0])
             local_keys = holders.by_article.get(article_id, ()) if holders else ()
             global_keys = holders.keys if holders else ()
@@ -203,7 +224,7 @@ def _merge_similar(decided, gazetteer: Gazetteer, ambiguous: set[str]) -> None:
     for (article_id, mention), (key, _, _) in decided.items():
         if mention.is_name:
             names[key].add(mention.text)
-            types.setdefault(key, mention.type)
+            types.setdefault(key, _key_type(key) or mention.type)
             by_article[article_id].append((mention, key))
     gazetteer_keys = {a.id for a in gazetteer.actors}
     clusters = _Clusters(gazetteer_keys & set(names))
@@ -211,7 +232,7 @@ def _merge_similar(decided, gazetteer: Gazetteer, ambiguous: set[str]) -> None:
     for mentions in by_article.values():  # « Organisation du Traité de l'Atlantique Nord (OTAN) »
         mentions.sort(key=lambda item: item[0].start)
         for (long, long_key), (short, short_key) in zip(mentions, mentions[1:]):
-            if short.start - long.end == 2 and acronym_of(short.text, long.text):
+            if short.start - long.end == 2 and (acronym_of(short.text, long.text) or _defined_acronym(long, short)):
                 clusters.union(long_key, short_key, "acronym-in-text", 1.0)
 
     expansions = defaultdict(set)
@@ -253,6 +274,13 @@ def _merge_similar(decided, gazetteer: Gazetteer, ambiguous: set[str]) -> None:
             decided[item] = (root, rule, score)
 
 
+def _defined_acronym(long: Mention, short: Mention) -> bool:
+    """« l'Organisation nationale du renseignement (MIT) »: an organisation's acronym in
+    brackets right after its name, even when its letters follow another language."""
+    return long.type == "Organization" and short.type == "Organization" and " " in long.text \
+        and short.text.isupper() and 2 <= len(short.text) <= 8
+
+
 def _candidate_pairs(names, types, longest):
     """Pairs of keys in one block whose skeletons are close (compared in C by rapidfuzz)."""
     blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -289,7 +317,7 @@ class _Holders:
         self.by_article[article_id].add(key)
 
 
-def _full_person_names(decided, pending, gazetteer) -> dict[str, _Holders]:
+def _full_person_names(decided, pending, voted: dict[str, str]) -> dict[str, _Holders]:
     """Last name -> the holders of every multi-word person name ending with it (a blocking index)."""
     names: dict[str, _Holders] = defaultdict(_Holders)
     for (article_id, mention), (key, _, _) in decided.items():
@@ -297,9 +325,41 @@ def _full_person_names(decided, pending, gazetteer) -> dict[str, _Holders]:
             names[_tokens(mention.text)[-1]].add(article_id, key)
     for article_id, mention in pending:
         tokens = _tokens(mention.text)
-        if mention.type == "Person" and len(tokens) > 1:
+        if voted.get(name_key(mention.text), mention.type) == "Person" and len(tokens) > 1:
             names[tokens[-1]].add(article_id, f"person/{slug(name_key(mention.text))}")
     return names
+
+
+_KEY_TYPES = {"person": "Person", "organization": "Organization", "country": "Country", "place": "Place"}
+
+
+def _key_type(key: str) -> str | None:
+    """The type an entity key was made with (``person/…``), None for a gazetteer id."""
+    return _KEY_TYPES.get(key.split("/", 1)[0]) if "/" in key else None
+
+
+def _type_vote(decided, pending) -> dict[str, str]:
+    """Name key -> the one type its mentions take over the corpus (see the module's docstring)."""
+    given_names: dict[str, set[str]] = defaultdict(set)  # surname -> first words of the full names ending with it
+    for mention in [m for _, m in decided] + [m for _, m in pending]:
+        tokens = _tokens(mention.text)
+        if mention.type == "Person" and len(tokens) > 1 and mention.is_name:
+            given_names[tokens[-1]].add(tokens[0])
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for _, mention in pending:
+        if mention.is_name:
+            counts[name_key(mention.text)][mention.type] += 1
+    voted = {}
+    for key, types in counts.items():
+        tokens = _tokens(key)
+        if len(tokens) == 1 and tokens[0] in given_names:
+            voted[key] = "Person"      # a surname: « Lecornu » after « Sébastien Lecornu »
+        elif len(tokens) > 1 and "Person" not in types and any(
+                ratio(tokens[0], given) >= 80 for given in given_names.get(tokens[-1], ())):
+            voted[key] = "Person"      # « Benyamin Nétanyahou » typed as an organisation
+        elif len(types) > 1:
+            voted[key] = max(types, key=lambda t: (types[t], t == "Person", t))
+    return voted
 
 
 @dataclass
@@ -341,7 +401,7 @@ def _assemble(decided, gazetteer: Gazetteer, ambiguous, renames: dict[str, str] 
                                              max(names, key=lambda n: (len(n.split()), len(n), n)))
         entities[key] = Entity(
             key=key,
-            type=actor.type if actor else gathered.types.most_common(1)[0][0],
+            type=actor.type if actor else _key_type(key) or gathered.types.most_common(1)[0][0],
             label=label,
             names=tuple(names),
             wikidata=actor.wikidata if actor else None,

@@ -32,7 +32,7 @@ _LINKING = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "of", "the", "
 
 @lru_cache(maxsize=1 << 18)
 def skeleton(name: str) -> str:
-    s = unidecode(name_key(name)).lower()
+    s = re.sub(r"\b(al|el) ", r"\1", unidecode(name_key(name)).lower())  # « al-Busaidi » ~ « Albusaidi »
     for pattern, repl in _FOLDS:
         s = re.sub(pattern, repl, s)
     return s

@@ -1,4 +1,4 @@
 """spaCy components of the newsgraph pipeline; importing this package registers them."""
-from graph.extraction.components import entity_filter, gazetteer_linker, paragraphs
+from graph.extraction.components import entity_filter, gazetteer_linker, mention_normaliser, sentence_bounds
 
-__all__ = ["entity_filter", "gazetteer_linker", "paragraphs"]
+__all__ = ["entity_filter", "gazetteer_linker", "mention_normaliser", "sentence_bounds"]

@@ -6,16 +6,25 @@
   étrangères »), a capitalised common word that opens a sentence
   (« Laisser », « Tensions »), a nationality word (« les Russes ») or a listed
   non-actor (« État ») is dropped;
-- two kept spans that touch, with no word between them, are one name;
+- a day or month name (« Vendredi »), a span with characters no name holds (page
+  furniture: « Actualité > International | Publié »), the inhabitants of a place after
+  a determiner (« les Européens », « des Vendéens ») and a listed common noun with a
+  nationality adjective (« État russe ») are dropped;
+- two kept spans that touch, with no word between them, are one name (« Hallandale »
+  + « Beach »), unless one is a person's full name (« Kremlin » + « Dmitri Peskov »);
 - labels become the core classes: PER -> Person, ORG -> Organization, LOC -> Place
-  (the gazetteer linker that follows makes states ``Country``); MISC is dropped.
+  (the gazetteer linker that follows makes states ``Country``); MISC is dropped. An
+  acronym NER took for a place is an organisation (« le RN », « la CIA »).
 """
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from graph.extraction.french import NAME_LEADERS
+import re
+
+from graph.extraction.dates import MONTHS, WEEKDAYS
+from graph.extraction.french import ARTICLES, NAME_LEADERS
 from ontology.data import load_nationalities, load_not_actors
 from ontology.names import name_key
 
@@ -23,6 +32,11 @@ __all__ = ["EntityFilter", "CORE_LABELS"]
 
 CORE_LABELS = {"PER": "Person", "ORG": "Organization", "LOC": "Place",
                "Person": "Person", "Organization": "Organization", "Place": "Place", "Country": "Country"}
+_NOT_IN_NAMES = re.compile(r"[<>|@#=+*\[\]{}\\/]")
+_CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)
+_DEMONYM_ENDINGS = ("ens", "ennes", "ais", "aises", "ois", "oises", "ains", "aines", "ites", "iotes",
+                    "ards", "ardes", "ols", "oles")
+_GROUP_DETERMINERS = ARTICLES | {"aux", "ces", "nos", "leurs", "plusieurs", "deux", "trois"}
 _CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "NUM"}
 
 
@@ -41,11 +55,13 @@ class EntityFilter:
                 piece = _trim(piece)
                 if piece is None or not self._is_actor_name(piece):
                     continue
-                if kept and kept[-1].end == piece.start and not doc[piece.start - 1].whitespace_.count("\n"):
+                piece_label = "Organization" if label == "Place" and _is_acronym(piece) else label
+                if kept and kept[-1].end == piece.start and not doc[piece.start - 1].whitespace_.count("\n") \
+                        and not _full_name(kept[-1]) and not _full_name(piece, label=piece_label):
                     first = kept.pop()  # « Hallandale » + « Beach »: touching spans are one name
                     kept.append(Span(doc, first.start, piece.end, label=first.label_, kb_id=first.kb_id))
                 else:
-                    kept.append(Span(doc, piece.start, piece.end, label=label, kb_id=ent.kb_id))
+                    kept.append(Span(doc, piece.start, piece.end, label=piece_label, kb_id=ent.kb_id))
         doc.set_ents(kept, default="outside")
         return doc
 
@@ -55,11 +71,38 @@ class EntityFilter:
         key = name_key(span.text)
         if key in self.not_actors or span.text.lower() in self.nationalities:
             return False
+        if key in _CALENDAR or _NOT_IN_NAMES.search(span.text):
+            return False
+        if len(span) > 1 and key.split()[0] in self.not_actors and \
+                all(t.lower_ in self.nationalities for t in span[1:]):
+            return False  # « État russe »
+        if len(span) == 1 and _is_demonym(span):
+            return False
         if len(span) == 1:
             token = span[0]
             if token.is_sent_start and token.pos_ in _CONTENT_POS:
                 return False
         return True
+
+
+def _full_name(span: Span, label: str | None = None) -> bool:
+    """A person's first and last name: it never joins the name it touches."""
+    return (label or span.label_) == "Person" and len(span) > 1
+
+
+def _is_acronym(span: Span) -> bool:
+    return len(span) == 1 and 2 <= len(span.text) <= 6 and span.text.isupper() and span.text.isalpha()
+
+
+def _is_demonym(span: Span) -> bool:
+    """« les Européens », « des Vendéens »: a place's inhabitants, not an actor."""
+    token = span[0]
+    if token.i == 0 or not token.lower_.endswith(_DEMONYM_ENDINGS):
+        return False
+    determiner = token.doc[token.i - 1]
+    # « Les Républicains » written with a capital mid-sentence is a name (a party)
+    named = determiner.text[:1].isupper() and not determiner.is_sent_start
+    return determiner.lower_ in _GROUP_DETERMINERS and not named
 
 
 def _paragraph_pieces(ent: Span):

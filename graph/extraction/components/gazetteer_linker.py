@@ -18,8 +18,9 @@ __all__ = ["GazetteerLinker"]
 
 
 class GazetteerLinker:
-    def __init__(self, nlp: Language, gazetteer: Gazetteer):
+    def __init__(self, nlp: Language, gazetteer: Gazetteer, path: str | None = None):
         self.gazetteer = gazetteer
+        self.path = path  # where it came from (None: the shipped one), for the rules' lexicons
         # Acronyms match as written (« UE », never the participle « eu »), other names in any case.
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.acronym_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -60,4 +61,4 @@ class GazetteerLinker:
 
 @Language.factory("newsgraph_gazetteer", default_config={"path": None})
 def make_gazetteer_linker(nlp: Language, name: str, path: str | None) -> GazetteerLinker:
-    return GazetteerLinker(nlp, load_gazetteer(path))
+    return GazetteerLinker(nlp, load_gazetteer(path), path)

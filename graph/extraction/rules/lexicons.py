@@ -39,9 +39,10 @@ class Lexicons:
 
 
 @lru_cache(maxsize=None)
-def lexicons() -> Lexicons:
+def lexicons(gazetteer_path: str | None = None) -> Lexicons:
+    """The lexicons, with the gazetteer at ``gazetteer_path`` (see :func:`ontology.data.load_gazetteer`)."""
     roles = load_roles()
-    gazetteer = load_gazetteer()
+    gazetteer = load_gazetteer(gazetteer_path)
     claim_cues = load_claim_cues()
     return Lexicons(gazetteer, roles, load_nationalities(), load_interactions(),
                     claim_cues, max(len(r.split()) for r in roles) + 1,

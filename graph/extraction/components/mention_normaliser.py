@@ -1,0 +1,179 @@
+"""``newsgraph_mention_normaliser``: entity spans cut to the name they hold.
+
+Runs after ``newsgraph_entity_filter`` and before the gazetteer linker, on token spans,
+so offsets stay those of the text:
+
+- an honorific or title before a name is left out of it and kept as the span's
+  ``title`` attribute (« M. Poutine » -> « Poutine », title « M. »); « M. », « Mme »
+  and their plurals make the span a Person;
+- a role phrase or a nationality noun glued before a name is left out
+  (« Premier ministre Mohammed ben Salmane », « Sénégalais Macky Sall »), so that the
+  role rules read it as a role;
+- a coordination inside a person span is two people (« MM. Rubio et Lavrov »);
+- a hyphenated pair of names is two mentions (« le sommet Trump-Poutine », « l'axe
+  Moscou-Washington ») when each part is a name the article also writes alone (or the
+  gazetteer knows), or when a pair noun (« sommet », « axe », « tête-à-tête »...) comes
+  right before it. « Saint-Pétersbourg » or « Al-Thani » stay whole.
+
+>>> import spacy
+>>> from spacy.tokens import Span
+>>> nlp = spacy.blank("fr")
+>>> doc = nlp("Selon M. Lavrov, le sommet Trump-Poutine aura lieu.")
+>>> doc.ents = [Span(doc, 1, 3, "Person"), Span(doc, 6, 9, "Person")]
+>>> doc = MentionNormaliser(nlp.vocab, load_gazetteer())(doc)
+>>> [(e.text, e._.title) for e in doc.ents]
+[('Lavrov', 'M.'), ('Trump', None), ('Poutine', None)]
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from graph.extraction.french import ARTICLES, PAIR_NOUNS, PERSON_TITLES
+from graph.extraction.rules.lexicons import lexicons
+from ontology.data import Gazetteer, load_gazetteer, load_honorifics
+
+__all__ = ["MentionNormaliser"]
+
+if not Span.has_extension("title"):
+    Span.set_extension("title", default=None)
+
+
+class MentionNormaliser:
+    def __init__(self, vocab, gazetteer: Gazetteer, gazetteer_path: str | None = None):
+        self.gazetteer = gazetteer
+        self.honorifics = load_honorifics()
+        self.lex = lexicons(gazetteer_path)
+
+    def __call__(self, doc: Doc) -> Doc:
+        words = [t.lower_ for t in doc]
+        alone = self._written_alone(doc)
+        spans: list[Span] = []
+        for ent in doc.ents:
+            for piece in self._pairs(doc, ent, alone):
+                for person in self._coordinated(doc, piece):
+                    trimmed = self._trim_front(doc, words, person)
+                    if trimmed is not None:
+                        spans.append(trimmed)
+        doc.set_ents(_surnames_as_people(doc, _without_overlaps(spans)), default="outside")
+        return doc
+
+    # ------------------------------------------------------------ front of a name
+    def _trim_front(self, doc: Doc, words: list[str], span: Span) -> Span | None:
+        start, end, label = span.start, span.end, span.label_
+        title_start = start
+        while start < end - 1:
+            word = words[start]
+            if word in self.honorifics:
+                if word in PERSON_TITLES:
+                    label = "Person"
+                start += 1
+                continue
+            role = self.lex.role_at(words, start)
+            if role is not None and role[0] < end and doc[role[0]].text[:1].isupper():
+                start = role[0]
+                continue
+            if self.lex.nationalities.get(word) and doc[start + 1].text[:1].isupper() and label == "Person":
+                start += 1  # « Sénégalais Macky Sall »
+                continue
+            break
+        if not doc[start].text[:1].isupper():
+            return None
+        trimmed = Span(doc, start, end, label=label, kb_id=span.kb_id)
+        if start > title_start:
+            trimmed._.title = doc[title_start:start].text
+        return trimmed
+
+    # ------------------------------------------------------------ « MM. Rubio et Lavrov »
+    @staticmethod
+    def _coordinated(doc: Doc, span: Span) -> list[Span]:
+        if span.label_ != "Person":
+            return [span]
+        cuts = [t.i for t in span if t.lower_ in ("et", ",") and t.i > span.start and t.i + 1 < span.end
+                and doc[t.i + 1].text[:1].isupper()]
+        if not cuts:
+            return [span]
+        pieces, start = [], span.start
+        for cut in cuts:
+            pieces.append(Span(doc, start, cut, label=span.label_))
+            start = cut + 1
+        pieces.append(Span(doc, start, span.end, label=span.label_))
+        return [p for p in pieces if len(p)]
+
+    # ------------------------------------------------------------ « Trump-Poutine »
+    def _pairs(self, doc: Doc, span: Span, alone: set[str]) -> list[Span]:
+        hyphens = [t.i for t in span if t.text == "-" and not t.whitespace_ and t.i > span.start
+                   and not doc[t.i - 1].whitespace_ and t.i + 1 < span.end]
+        if not hyphens:
+            return [span]
+        parts, start = [], span.start
+        for cut in hyphens:
+            parts.append((start, cut))
+            start = cut + 1
+        parts.append((start, span.end))
+        groups = self._known_groups(doc, parts, alone)
+        if groups is None:
+            before = span.start - 1
+            while before > 0 and doc[before].lower_ in ARTICLES:
+                before -= 1  # « l'axe Le Caire-Doha »
+            paired = before >= 0 and doc[before].lower_ in PAIR_NOUNS
+            if not (paired and all(doc[s].text[:1].isupper() for s, _ in parts)):
+                return [span]
+            groups = parts
+        return [Span(doc, s, e, label=span.label_) for s, e in groups]
+
+    def _known_groups(self, doc: Doc, parts: list[tuple[int, int]], alone: set[str]):
+        """Split ``parts`` into at least two runs, each a name the article writes alone or
+        the gazetteer knows (« Iran » + « Etats-Unis »), if there is such a split."""
+        n = len(parts)
+        best: list | None = [None] * (n + 1)
+        best[0] = []
+        for j in range(1, n + 1):
+            for i in range(j):
+                if best[i] is None:
+                    continue
+                start, end = parts[i][0], parts[j - 1][1]
+                text = doc[start:end].text
+                if text in alone or self.gazetteer.lookup(text) is not None:
+                    best[j] = best[i] + [(start, end)]
+                    break
+        found = best[n]
+        return found if found is not None and len(found) >= 2 else None
+
+    @staticmethod
+    def _written_alone(doc: Doc) -> set[str]:
+        """The entity texts of the doc, and the words of its multi-word names, written
+        outside a hyphenated run (« Trump » of « Donald Trump », not « Unis » of « Etats-Unis »)."""
+        found = set()
+
+        def hyphened(i: int) -> bool:
+            return (i > 0 and doc[i - 1].text == "-") or (i + 1 < len(doc) and doc[i + 1].text == "-")
+
+        for ent in doc.ents:
+            if not hyphened(ent.start) and not hyphened(ent.end - 1):
+                found.add(ent.text)
+            if len(ent) > 1:
+                found.update(t.text for t in ent if t.text[:1].isupper() and not hyphened(t.i))
+        return found
+
+
+def _surnames_as_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A one-word name that is the last word of a person's full name in the same article is
+    that person, whatever type NER gave it there (« Lecornu » taken for a place)."""
+    surnames = {s[-1].text for s in spans if s.label_ == "Person" and len(s) > 1}
+    return [Span(doc, s.start, s.end, label="Person", kb_id=s.kb_id) if len(s) == 1 and s.label_ != "Person"
+            and s.text in surnames else s for s in spans]
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
+    kept, last_end = [], -1
+    for span in sorted(spans, key=lambda s: (s.start, -len(s))):
+        if span.start >= last_end:
+            kept.append(span)
+            last_end = span.end
+    return kept
+
+
+@Language.factory("newsgraph_mention_normaliser", default_config={"gazetteer": None})
+def make_mention_normaliser(nlp: Language, name: str, gazetteer: str | None) -> MentionNormaliser:
+    return MentionNormaliser(nlp.vocab, load_gazetteer(gazetteer), gazetteer)
