@@ -260,10 +260,12 @@ def _merge_similar(decided, gazetteer: Gazetteer, ambiguous: set[str]) -> None:
             continue
         others = {other for other in similar[key] if clusters.find(other) != clusters.find(key)}
         roots = {clusters.find(other) for other in others}
+        if len(roots) > 1 and all(b in similar[a] for a in others for b in others if a != b):
+            roots = {None}  # every candidate is like every other: three spellings of one name
         if len(roots) == 1:
-            other = others.pop()
-            score = ratio(skeleton(longest[key]), skeleton(longest[other])) / 100
-            clusters.union(other, key, "fuzzy", round(score, 2))
+            for other in sorted(others):
+                score = ratio(skeleton(longest[key]), skeleton(longest[other])) / 100
+                clusters.union(other, key, "fuzzy", round(score, 2))
         elif len(roots) > 1:
             ambiguous.add(longest[key])
 
@@ -327,6 +329,11 @@ def _full_person_names(decided, pending, voted: dict[str, str]) -> dict[str, _Ho
         tokens = _tokens(mention.text)
         if voted.get(name_key(mention.text), mention.type) == "Person" and len(tokens) > 1:
             names[tokens[-1]].add(article_id, f"person/{slug(name_key(mention.text))}")
+    for surname in [s for s in names if " " in s]:  # « al sissi » is also found as « sissi »
+        bare = names[surname.split()[-1]]
+        for article_id, keys in names[surname].by_article.items():
+            for key in keys:
+                bare.add(article_id, key)
     return names
 
 
