@@ -133,6 +133,8 @@ _FUNCTION_WORDS = {"de", "du", "des", "la", "le", "l'état", "d'état", "en", "�
 
 
 def _word_forms(word: str) -> set[str]:
+    if word == "chef":
+        return {"chef", "chefs", "cheffe", "cheffes"}
     return {word} if word in _FUNCTION_WORDS or "'" in word else inflections(word)
 
 

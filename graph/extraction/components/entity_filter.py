@@ -13,7 +13,8 @@
 - two kept spans that touch, with no word between them, are one name (« Hallandale »
   + « Beach »), unless one is a person's full name (« Kremlin » + « Dmitri Peskov »);
 - labels become the core classes: PER -> Person, ORG -> Organization, LOC -> Place
-  (the gazetteer linker that follows makes states ``Country``); MISC is dropped. An
+  (the gazetteer linker that follows makes states ``Country``); MISC is left to the
+  mention normaliser (``Untyped``), which keeps it only as a titled person. An
   acronym NER took for a place is an organisation (« le RN », « la CIA »).
 """
 from __future__ import annotations
@@ -28,10 +29,13 @@ from graph.extraction.french import ARTICLES, NAME_LEADERS
 from ontology.data import load_nationalities, load_not_actors
 from ontology.names import name_key
 
-__all__ = ["EntityFilter", "CORE_LABELS"]
+__all__ = ["EntityFilter", "CORE_LABELS", "UNTYPED"]
 
 CORE_LABELS = {"PER": "Person", "ORG": "Organization", "LOC": "Place",
                "Person": "Person", "Organization": "Organization", "Place": "Place", "Country": "Country"}
+# A MISC span is kept for the mention normaliser, which makes it a Person when a title or
+# role opens it (« Premier ministre Bart De Wever ») and drops it otherwise.
+UNTYPED = "Untyped"
 _NOT_IN_NAMES = re.compile(r"[<>|@#=+*\[\]{}\\/]")
 _CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)
 _DEMONYM_ENDINGS = ("ens", "ennes", "ais", "aises", "ois", "oises", "ains", "aines", "ites", "iotes",
@@ -48,7 +52,7 @@ class EntityFilter:
     def __call__(self, doc: Doc) -> Doc:
         kept = []
         for ent in doc.ents:
-            label = CORE_LABELS.get(ent.label_)
+            label = CORE_LABELS.get(ent.label_) or (UNTYPED if ent.label_ == "MISC" else None)
             if label is None:
                 continue
             for piece in _paragraph_pieces(ent):

@@ -10,6 +10,10 @@ so offsets stay those of the text:
   (« Premier ministre Mohammed ben Salmane », « Sénégalais Macky Sall »), so that the
   role rules read it as a role;
 - a coordination inside a person span is two people (« MM. Rubio et Lavrov »);
+- a span NER left untyped (MISC) is a person if a title or role opened it (« Premier
+  ministre Bart De Wever »), else dropped; a span that is only a title is dropped;
+- a name the article gives a person (« Sergueï Lavrov », or his surname) is that
+  person wherever else the article writes it and NER missed it (« Lavrov a dit »);
 - a hyphenated pair of names is two mentions (« le sommet Trump-Poutine », « l'axe
   Moscou-Washington ») when each part is a name the article also writes alone (or the
   gazetteer knows), or when a pair noun (« sommet », « axe », « tête-à-tête »...) comes
@@ -29,6 +33,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from graph.extraction.components.entity_filter import UNTYPED
 from graph.extraction.french import ARTICLES, PAIR_NOUNS, PERSON_TITLES
 from graph.extraction.rules.lexicons import lexicons
 from ontology.data import Gazetteer, load_gazetteer, load_honorifics
@@ -55,7 +60,8 @@ class MentionNormaliser:
                     trimmed = self._trim_front(doc, words, person)
                     if trimmed is not None:
                         spans.append(trimmed)
-        doc.set_ents(_surnames_as_people(doc, _without_overlaps(spans)), default="outside")
+        spans = _surnames_as_people(doc, _without_overlaps(spans))
+        doc.set_ents(_without_overlaps(spans + _names_missed(doc, spans)), default="outside")
         return doc
 
     # ------------------------------------------------------------ front of a name
@@ -77,8 +83,12 @@ class MentionNormaliser:
                 start += 1  # « Sénégalais Macky Sall »
                 continue
             break
-        if not doc[start].text[:1].isupper():
+        if not doc[start].text[:1].isupper() or words[start] in self.honorifics:
             return None
+        if label == UNTYPED:
+            if start == title_start:
+                return None
+            label = "Person"
         trimmed = Span(doc, start, end, label=label, kb_id=span.kb_id)
         if start > title_start:
             trimmed._.title = doc[title_start:start].text
@@ -163,6 +173,33 @@ def _surnames_as_people(doc: Doc, spans: list[Span]) -> list[Span]:
     surnames = {s[-1].text for s in spans if s.label_ == "Person" and len(s) > 1}
     return [Span(doc, s.start, s.end, label="Person", kb_id=s.kb_id) if len(s) == 1 and s.label_ != "Person"
             and s.text in surnames else s for s in spans]
+
+
+def _names_missed(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Person spans for the places where the article writes a person's name (or surname)
+    that NER did not mark: « Lavrov a dit » after « Sergueï Lavrov »."""
+    names: dict[str, int] = {}
+    for span in spans:
+        if span.label_ == "Person":
+            names[span.text] = len(span)
+            if len(span) > 1 and span[-1].text[:1].isupper() and len(span[-1].text) > 2:
+                names.setdefault(span[-1].text, 1)
+    if not names:
+        return []
+    covered = {i for span in spans for i in range(span.start, span.end)}
+    found = []
+    for token in doc:
+        if token.i in covered or not token.text[:1].isupper():
+            continue
+        for size in sorted({names[t] for t in names if t.startswith(token.text)}, reverse=True):
+            candidate = doc[token.i:token.i + size]
+            if candidate.text in names and not any(i in covered for i in range(candidate.start, candidate.end)) \
+                    and not (candidate.end < len(doc) and doc[candidate.end].text[:1].isupper()
+                             and doc[candidate.end].text.isalpha()):
+                found.append(Span(doc, candidate.start, candidate.end, label="Person"))
+                covered.update(range(candidate.start, candidate.end))
+                break
+    return found
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:

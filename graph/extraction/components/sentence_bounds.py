@@ -13,7 +13,9 @@
 >>> nlp = spacy.blank("fr"); _ = nlp.add_pipe("newsgraph_sentence_bounds")
 >>> doc = nlp("Titre\\n\\nSergueï Lavrov a parlé. Il part")
 >>> [t.text for t in doc if t.is_sent_start]
-['Titre', 'Sergueï', 'Il']
+['Titre', 'Sergueï']
+>>> doc[3].is_sent_start, doc[7].is_sent_start   # « Lavrov »: never; « Il »: the parser decides
+(False, None)
 """
 from __future__ import annotations
 

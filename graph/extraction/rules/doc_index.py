@@ -142,15 +142,31 @@ class DocIndex:
         return token.pos_ in ("VERB", "AUX", "SCONJ") and not self.role_at(token.i)
 
     # ----------------------------------------------------------------- groups
-    def group(self, start: int, end: int, *, max_tokens: int = 16) -> list[Mention]:
-        """Parties named from token ``start`` until a clause boundary (or ``end``)."""
+    def group(self, start: int, end: int, *, max_tokens: int = 40) -> list[Mention]:
+        """Parties named from token ``start`` until a clause boundary (or ``end``).
+
+        An enumeration goes on over appositions (« A et B, la ministre britannique, C,
+        ainsi que D »), over « pour X » after a person (« A pour Moscou et B pour Kiev »)
+        and ends after the party that follows « et »/« ou » unless a comma continues it."""
         found: list[Mention] = []
         doc = self.doc
         i = start
         end = min(end, len(doc), start + max_tokens)
-        closing = False  # after « et »/« ou », the next party ends the enumeration
+        closing = False  # after « et »/« ou », the next party ends the enumeration...
+        closed = False   # ...unless a comma follows it
+        last_end = -1    # the token after the last party found
         while i < end:
             token = doc[i]
+            if closed and (token.text != "," or i + 1 >= end or (i + 1) in self.entity_at):
+                break  # « A et B, Ouchakov a dit »: a new clause, not a longer enumeration
+            closed = False
+            if token.lower_ == "ainsi" and i + 1 < end and doc[i + 1].lower_ == "que":
+                closing, i = True, i + 2
+                continue
+            if token.lower_ == "pour" and found and found[-1].type == "Person" and i == self._end_of(found[-1]) \
+                    and (i + 1) in self.entity_at and self.entity_at[i + 1].label_ != "Person":
+                i = self.entity_at[i + 1].end  # « Vladimir Medinsky pour Moscou »: whom he speaks for
+                continue
             if i > start and self.is_boundary(token):
                 break
             if token.lower_ in LOCATIVE and (i + 1) in self.entity_at:
@@ -167,13 +183,24 @@ class DocIndex:
                     i += 1
             else:
                 party = self._nationality_party(token)
-                closing = closing or token.lower_ in COORDINATORS
+                # « A et B » closes the enumeration; « française et allemande » does not
+                closing = closing or (token.lower_ in COORDINATORS and bool(found) and i == last_end)
                 i += 1
             if party is not None:
                 found.append(party)
+                last_end = i
                 if closing:
-                    break
+                    closed, closing = True, False
         return found
+
+    def _end_of(self, mention: Mention) -> int:
+        """The token index right after a mention of this doc."""
+        ent = self.entity_at.get(self._token_at_char(mention.start))
+        return ent.end if ent is not None else -1
+
+    def _token_at_char(self, char: int) -> int:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else -1
 
     def _described_party(self, i: int) -> Mention:
         """The person a description stands for, placed where the description is written."""

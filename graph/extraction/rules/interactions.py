@@ -17,11 +17,17 @@ from spacy.tokens import Token
 
 from graph.extraction.dates import find_date_expression
 from graph.records import Mention
-from graph.extraction.french import LOCATIVE, REFLEXIVE
+from graph.extraction.french import GENITIVE, LOCATIVE, REFLEXIVE
 from graph.extraction.rules.finding import Finding
 from graph.extraction.rules.doc_index import DocIndex, modality
 
 __all__ = ["find_interactions"]
+
+# Verbs whose direct object (or passive agent) is the other party: « X a reçu Y ».
+_DIRECT_OBJECT_VERBS = frozenset({"rencontrer", "recevoir", "retrouver", "appeler", "accueillir", "réunir",
+                                  "convier", "inviter", "rejoindre", "voir"})
+_BE_FORMS = frozenset({"été", "être", "est", "sont", "sera", "seront", "serait", "seraient", "était", "étaient",
+                       "soit", "fut", "a-t-il"})
 
 _NOUN_GAP = 5
 
@@ -47,6 +53,20 @@ def find_interactions(index: DocIndex) -> Iterator[Finding]:
             yield Finding(a, predicate, b, sent, f"interaction:{token.pos_.lower()}:{kind}",
                           0.8 if token.pos_ == "VERB" else 0.75, planned, _venue(index, token),
                           find_date_expression(index.sentence_text(sent), token.idx - sent.start_char))
+    participants: dict[int, set[Mention]] = {}  # sentence start -> people an interaction names
+    for a, predicate, b, start in seen:
+        if predicate == "met":
+            participants.setdefault(start, set()).update((a, b))
+    for token, host, companion in _companion_pairs(index, participants):
+        ruled_out, planned = modality(index, token)
+        if ruled_out or host == companion or (host.gazetteer_id and host.gazetteer_id == companion.gazetteer_id):
+            continue
+        sent = index.sentence(token.i)
+        if (host, "met", companion, sent.start) in seen or (companion, "met", host, sent.start) in seen:
+            continue
+        seen.add((host, "met", companion, sent.start))
+        yield Finding(host, "met", companion, sent, "interaction:presence", 0.7, planned, _venue(index, token),
+                      find_date_expression(index.sentence_text(sent), token.idx - sent.start_char))
 
 
 def _kind(index: DocIndex, i: int) -> str | None:
@@ -112,10 +132,15 @@ def _after(index: DocIndex, token: Token, words: set[str], gap: int) -> int | No
 
 def _verb_pairs(index: DocIndex, verb: Token):
     subjects = index.subject_parties(verb)
+    agents = _agents(index, verb)
+    if agents:  # « Zelensky a été reçu par Donald Trump », « Reçu par Trump, Zelensky a ... »
+        return [(a, b) for a in subjects for b in agents]
     j = _after(index, verb, {"avec"}, 4)
+    if j is None and index.lex.interactions.get((index.lemmas[verb.i], "verb")) in ("talk", "call"):
+        j = _after(index, verb, {"à", "au", "aux"}, 3)  # « Nétanyahou a parlé à Trump »
     if j is not None:
         others = index.group(j + 1, index.sentence(verb.i).end)
-    elif any(c.dep_ == "obj" for c in verb.children) and verb.lemma_ in ("rencontrer", "recevoir", "retrouver", "appeler"):
+    elif any(c.dep_ == "obj" for c in verb.children) and verb.lemma_ in _DIRECT_OBJECT_VERBS:
         obj = next(c for c in verb.children if c.dep_ == "obj")
         others = index.group(min(obj.left_edge.i, obj.i), index.sentence(verb.i).end)
     else:
@@ -125,6 +150,66 @@ def _verb_pairs(index: DocIndex, verb: Token):
     if any(c.lower_ in REFLEXIVE for c in verb.children) or verb.lemma_ in ("réunir",):
         return list(combinations(subjects, 2))
     return []
+
+
+def _is_passive(index: DocIndex, verb: Token) -> bool:
+    """« a été reçu », « sera reçu », or a participle heading its own clause (« Reçu par ... , X »)."""
+    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
+        return True
+    previous = index.words[max(index.sentence(verb.i).start, verb.i - 3):verb.i]
+    if any(w in _BE_FORMS for w in previous):
+        return True
+    return "Part" in verb.morph.get("VerbForm") and verb.dep_ in ("advcl", "acl", "ROOT") and \
+        not any(c.dep_ == "aux:tense" for c in verb.children)
+
+
+def _agents(index: DocIndex, verb: Token) -> list[Mention]:
+    """The parties after « par » (and « et par ») of a passive meeting verb."""
+    if verb.lemma_ not in _DIRECT_OBJECT_VERBS or not _is_passive(index, verb):
+        return []
+    doc, end = index.doc, index.sentence(verb.i).end
+    agents: list[Mention] = []
+    j = verb.i + 1
+    while j < min(end, verb.i + 14):
+        token = doc[j]
+        if token.lower_ == "par":
+            found = index.group(j + 1, end)
+            agents.extend(found)
+            j += 1
+            while j < end and (j in index.entity_at or not index.is_boundary(doc[j])) and doc[j].lower_ != "par":
+                j += 1
+            if j + 1 < end and doc[j].lower_ == "par" and doc[j - 1].lower_ == "et":
+                continue
+            break
+        if token.text in (";", ":", ".") or (token.pos_ in ("VERB", "AUX") and token.i != verb.i):
+            break
+        j += 1
+    return agents
+
+
+def _companion_pairs(index: DocIndex, participants: dict[int, set[Mention]]) -> Iterator[tuple[Token, Mention, Mention]]:
+    """« A et B ont signé le texte en présence de C », « A avait à ses côtés C »: C met A and B,
+    and whoever else the sentence says met."""
+    doc, words = index.doc, index.words
+    for i in range(len(doc) - 2):
+        if not _companion_at(words, i):
+            continue
+        j = i + 2 if words[i + 1] in GENITIVE else i + 3
+        sent = index.sentence(i)
+        companions = [m for m in index.group(j, sent.end) if m.type == "Person"]
+        verb = _governing_verb(doc[i]) or sent.root
+        hosts = [m for m in index.subject_parties(verb) if m.type == "Person"] if verb is not None else []
+        hosts += sorted(participants.get(sent.start, ()), key=lambda m: m.start)
+        for host in dict.fromkeys(hosts):
+            for companion in companions:
+                yield doc[i], host, companion
+
+
+def _companion_at(words: list[str], i: int) -> bool:
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if words[i] in ("présence", "compagnie") and i > 0 and words[i - 1] == "en" and nxt in GENITIVE:
+        return True
+    return words[i] == "côtés" and i > 0 and words[i - 1] in ("aux", "ses") and (nxt in GENITIVE or words[i - 1] == "ses")
 
 
 def _noun_pairs(index: DocIndex, noun: Token):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from graph.records import Mention
 from graph.extraction.rules.finding import Finding
-from graph.extraction.french import COUNTERPART, GENITIVE
+from graph.extraction.french import ARTICLES, COUNTERPART, GENITIVE
 
 if TYPE_CHECKING:
     from graph.extraction.rules.doc_index import DocIndex
@@ -59,15 +59,47 @@ def scan_role_phrases(index: DocIndex) -> Iterator[RoleOccurrence]:
             i += 1
             continue
         role_end, relation = found
+        shared = _distributed(index, role_end)
+        if shared:  # « les chefs de la diplomatie française et allemande, A et B »
+            for target, holder in shared:
+                if target.type in TARGET_TYPES[relation]:
+                    yield RoleOccurrence(i, role_end, relation, target, holder)
+            previous = None
+            i = role_end
+            continue
         target, after = _target(index, role_end)
         if target is not None and (target.type not in TARGET_TYPES[relation] or not _fits(index, target)):
             target = None
-        holder = _holder_before(index, i) or _holder_after(index, after)
+        holder = _holder(index, i, role_end, after)
         if holder is not None and holder == target:
             holder = None
         previous = RoleOccurrence(i, role_end, relation, target, holder)
         yield previous
         i = role_end
+
+
+def _distributed(index: DocIndex, j: int) -> list[tuple[Mention, Mention]]:
+    """One role shared out in order: « les présidents kényan, William Ruto, et ougandais,
+    Yoweri Museveni » and « les chefs de la diplomatie française et allemande, A et B »."""
+    doc, end = index.doc, index.sentence(j).end
+    targets: list[Mention] = []
+    holders: list[Mention] = []
+    while j < end:
+        token = doc[j]
+        nationality = index.nationality_mention(token) if token.is_lower else None
+        ent = index.entity_at.get(j)
+        if nationality is not None:
+            targets.append(nationality)
+        elif ent is not None and ent.label_ == "Person" and ent.start == j:
+            holders.append(index.mention(ent))
+            j = ent.end
+            continue
+        elif token.text != "," and token.lower_ not in ("et", "ainsi", "que"):
+            break
+        j += 1
+    if len(targets) < 2 or len(targets) != len(holders):
+        return []
+    return list(zip(targets, holders))
 
 
 def find_roles(index: DocIndex) -> Iterator[Finding]:
@@ -87,6 +119,7 @@ def _target(index: DocIndex, start: int):
     sent_end = index.sentence(start - 1).end
     j = start
     target = None
+    owned = False  # a common noun of its own came between the role and the adjective
     while j < min(sent_end, start + _MAX_SCAN):
         token = doc[j]
         ent = index.entity_at.get(j)
@@ -96,7 +129,7 @@ def _target(index: DocIndex, start: int):
                     return index.mention(ent), ent.end
             return target, j
         nationality = index.nationality_mention(token) if token.pos_ == "ADJ" or token.is_lower else None
-        if nationality is not None and target is None:
+        if nationality is not None and target is None and not owned:
             target = nationality
             j += 1
             continue
@@ -105,6 +138,8 @@ def _target(index: DocIndex, start: int):
             j = nested[0]
             continue
         if target is None and (token.lower_ in _LINKS or token.pos_ in ("DET", "ADJ", "NOUN")):
+            if token.pos_ == "NOUN" and j > start and doc[j - 1].lower_ in _LINKS and index.role_at(j) is None:
+                owned = True  # « le patron du fonds souverain russe »: what follows qualifies the fund
             j += 1
             continue
         if target is not None and token.pos_ == "ADJ":
@@ -129,6 +164,20 @@ def _phrase_end(index: DocIndex, j: int, sent_end: int) -> int:
             return k
         k += 1
     return j
+
+
+def _holder(index: DocIndex, role_start: int, role_end: int, after: int):
+    """Who holds the role: the person named right after it (« A, le président finlandais
+    B »: B) or after a comma when the phrase opens with a determiner (« A, la ministre
+    britannique, C »: C), else the one before it. A person after a role nested in this
+    one holds the nested role (« A, envoyé du président russe B »: A)."""
+    later = _holder_after(index, after)
+    if any(index.role_at(k) for k in range(role_end, after)):
+        later = None
+    opened = index.role_phrase_start(role_start)
+    if later is not None and (index.words[opened] in ARTICLES or index.doc[after].text != ","):
+        return later  # « A, le président finlandais B »: B; « A, la ministre britannique, C »: C
+    return _holder_before(index, role_start) or later
 
 
 def _holder_before(index: DocIndex, role_start: int):
