@@ -246,7 +246,8 @@ def _write_graph(extractions: list[ArticleExtraction], curated, pipeline: str, r
     page. The store is written on its own thread from the moment the entities are resolved,
     while the rest is done; its stage counts only the time spent waiting for it."""
     with clock("resolve"):
-        resolution = resolve(((x.article.id, x.mentions) for x in extractions), curation=curated)
+        resolution = resolve(((x.article.id, x.mentions) for x in extractions), curation=curated,
+                             roles=((x.article.id, r) for x in extractions for r in x.relations))
         iris = entity_iris(resolution)
     with clock("rdf"):
         graphs = _ArticleGraphs(extractions, resolution, iris, pipeline)

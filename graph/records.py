@@ -26,12 +26,15 @@ class Mention:
     gazetteer_id: str | None = None
     is_name: bool = True
     refers_to: Mention | None = None  # a description's named actor (« le président russe »)
+    # a title no actor of the article is named with: (relation, target), for resolution to
+    # find the one person of the article who holds it (« le président ukrainien »)
+    title: tuple[str, Mention] | None = None
     # a build hashes each mention millions of times (it keys the resolution): once is enough
     _hash: int = field(init=False, repr=False, compare=False, default=0)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_hash", hash((self.text, self.type, self.start, self.end, self.gazetteer_id,
-                                                self.is_name, self.refers_to)))
+                                                self.is_name, self.refers_to, self.title)))
 
     def __hash__(self) -> int:
         return self._hash

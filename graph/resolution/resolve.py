@@ -120,9 +120,12 @@ def _tokens(name: str) -> list[str]:
 
 
 def resolve(articles: Iterable[tuple[str, Iterable[Mention]]], gazetteer: Gazetteer | None = None,
-            curation: Curation | None = None) -> Resolution:
+            curation: Curation | None = None, *, roles: Iterable[tuple[str, Relation]] = ()) -> Resolution:
     """Resolve the mentions of every article, given as ``(article_id, mentions)`` pairs;
-    the analyst's ``curation`` has the last word."""
+    the analyst's ``curation`` has the last word. ``roles``, ``(article_id, relation)``
+    pairs, are what the corpus says people are (« A, le président ukrainien »): a title
+    an article gives no name (« le président ukrainien a dit ») is the one person of that
+    article the corpus says holds it."""
     gazetteer = gazetteer or load_gazetteer()
     curation = curation or Curation()
     decided: dict[tuple[str, Mention], tuple[str, str, float]] = {}
@@ -164,12 +167,50 @@ def resolve(articles: Iterable[tuple[str, Iterable[Mention]]], gazetteer: Gazett
         named = decided.get((article_id, mention.refers_to))
         if named is not None:
             decided[(article_id, mention)] = (named[0], "description", named[2])
+    _resolve_titles(decided, descriptions, roles, gazetteer)
     renames = {}
     for key_name, label in curation.renames:
         for (_, mention), (key, _, _) in decided.items():
             if mention.is_name and name_key(mention.text) == key_name:
                 renames[key] = label
     return _assemble(decided, gazetteer, tuple(sorted(ambiguous)), renames)
+
+
+def _resolve_titles(decided, descriptions, roles: Iterable[tuple[str, Relation]], gazetteer: Gazetteer) -> None:
+    """Give each title placeholder the one person of its article who holds that title in
+    the corpus; a target stands for its state (« la Maison-Blanche » for the United States)."""
+    titled = [(a, m) for a, m in descriptions if m.refers_to.title is not None and (a, m) not in decided]
+    if not titled:
+        return
+
+    def state(key: str | None) -> str | None:
+        if key is None or "/" in key:
+            return key
+        try:
+            return gazetteer.get(key).stands_for or key
+        except KeyError:
+            return key
+
+    held: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for article_id, relation in roles:
+        subject = relation.subject
+        if subject.is_name and subject.refers_to is None:
+            holder = decided.get((article_id, subject))
+            target = decided.get((article_id, relation.object))
+            if holder and target:
+                held[(relation.predicate, state(target[0]))].add(holder[0])
+    named_in: dict[str, set[str]] = defaultdict(set)
+    for (article_id, mention), (key, _, _) in decided.items():
+        if mention.is_name and mention.type == "Person":
+            named_in[article_id].add(key)
+    for article_id, mention in titled:
+        relation, target = mention.refers_to.title
+        target_entity = decided.get((article_id, target))
+        if target_entity is None:
+            continue
+        candidates = held.get((relation, state(target_entity[0])), set()) & named_in[article_id]
+        if len(candidates) == 1:
+            decided[(article_id, mention)] = (candidates.pop(), "title", 0.7)
 
 
 def _apply_curation(decided, curation: Curation) -> None:

@@ -1,39 +1,50 @@
-"""Descriptions that stand for an actor already named: « le président russe » after
-« le président russe, Vladimir Poutine » is Poutine.
+"""Descriptions that stand for an actor: « le président russe » is Poutine.
 
-A role phrase with a target but no name beside it refers to the person who held that
-same role (same relation, same target) earlier in the article, if exactly one did.
-A pronoun is never resolved. :class:`~graph.extraction.rules.doc_index.DocIndex` keeps
-the result as ``described``, so that every rule reads such a description as the person.
+A role phrase with a target but no name beside it (a *title*) refers to the person the
+article names with that same role (same relation, same target), if exactly one, before
+or after it. Otherwise it becomes a *title placeholder*, a Person mention that carries
+``(relation, target)``: resolution later gives it the one person of the article who holds
+that role somewhere in the corpus, or drops it. A pronoun is never resolved.
+:class:`~graph.extraction.rules.doc_index.DocIndex` keeps the result as ``described``, so
+that every rule reads such a description as the person.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
 
 from graph.records import Mention
 from graph.extraction.rules.roles import RoleOccurrence
 
-__all__ = ["described_holders"]
+__all__ = ["described_holders", "target_key"]
+
+_TITLE_RELATIONS = frozenset({"leaderOf", "ministerOf", "spokespersonOf", "envoyOf", "advisorOf", "negotiatorFor"})
 
 
-def _target_key(target: Mention) -> str:
+def target_key(target: Mention) -> str:
     return target.gazetteer_id or target.text.lower()
 
 
-def described_holders(role_phrases: Iterable[RoleOccurrence]) -> dict[int, Mention]:
-    """Role-phrase token -> the person it stands for, from role phrases in reading order."""
-    described: dict[int, Mention] = {}
+def described_holders(doc: Doc, role_phrases: Sequence[RoleOccurrence]) -> dict[int, Mention]:
+    """Role-phrase token -> the person it stands for (or a title placeholder)."""
     holders: dict[tuple[str, str], set[Mention]] = {}
     for role in role_phrases:
-        if role.target is None:
+        if role.target is not None and role.holder is not None:
+            holders.setdefault((role.relation, target_key(role.target)), set()).add(role.holder)
+    described: dict[int, Mention] = {}
+    for role in role_phrases:
+        if role.target is None or role.holder is not None:
             continue
-        key = (role.relation, _target_key(role.target))
-        if role.holder is not None:
-            holders.setdefault(key, set()).add(role.holder)
+        named = holders.get((role.relation, target_key(role.target)), set())
+        if len({h.gazetteer_id or h.text for h in named}) == 1:
+            holder = min(named, key=lambda m: m.start)
+        elif named or role.relation not in _TITLE_RELATIONS or role.target.type == "Person":
             continue
-        known = {h.gazetteer_id or h.text for h in holders.get(key, ())}
-        if len(known) == 1:
-            holder = min(holders[key], key=lambda m: m.start)
-            for i in range(role.start, role.end):
-                described[i] = holder
+        else:
+            span = doc[role.start:role.end]
+            holder = Mention(span.text, "Person", span.start_char, span.end_char, is_name=False,
+                             title=(role.relation, role.target))
+        for i in range(role.start, role.end):
+            described[i] = holder
     return described

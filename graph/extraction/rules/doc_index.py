@@ -44,7 +44,7 @@ class DocIndex:
         # Read once, in this order, and never changed after: every rule family reads the
         # role phrases and the descriptions, and none depends on another having run.
         self.role_phrases: tuple[RoleOccurrence, ...] = tuple(scan_role_phrases(self))
-        self.described: MappingProxyType[int, Mention] = MappingProxyType(described_holders(self.role_phrases))
+        self.described: MappingProxyType[int, Mention] = MappingProxyType(described_holders(doc, self.role_phrases))
 
     # ``Token.sent`` looks for the sentence's bounds, ``Span.ents`` makes every entity of the
     # doc and ``Span.text`` a Token per word, on every call: the rules ask for them many
@@ -178,7 +178,7 @@ class DocIndex:
                     party = self.mention(ent)
                 i = ent.end
             elif i in self.described:
-                party = self._described_party(i)
+                party = self.described_party(i)
                 while i < end and i in self.described:
                     i += 1
             else:
@@ -202,7 +202,7 @@ class DocIndex:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return span.start if span is not None else -1
 
-    def _described_party(self, i: int) -> Mention:
+    def described_party(self, i: int) -> Mention:
         """The person a description stands for, placed where the description is written."""
         holder = self.described[i]
         j = i
@@ -259,7 +259,7 @@ class DocIndex:
                 i = ent.end
                 continue
             if i in self.described:
-                found.append(self._described_party(i))
+                found.append(self.described_party(i))
                 while i < end and i in self.described:
                     i += 1
                 continue
@@ -287,7 +287,7 @@ class DocIndex:
             if i in self.described:
                 while i - 1 in self.described and self.described[i - 1] == self.described[i]:
                     i -= 1
-                return [self._described_party(i)]
+                return [self.described_party(i)]
             party = self._nationality_party(token)
             if party is not None:
                 return self._nationality_group(token)

@@ -104,6 +104,11 @@ def _distributed(index: DocIndex, j: int) -> list[tuple[Mention, Mention]]:
 
 def find_roles(index: DocIndex) -> Iterator[Finding]:
     for role in index.role_phrases:
+        holder = index.described.get(role.start)
+        if role.holder is None and role.target is not None and holder is not None and holder.title is not None:
+            # « Le président ukrainien a dit »: the title's holder, once resolution finds him
+            yield Finding(index.described_party(role.start), role.relation, role.target,
+                          index.sentence(role.start), f"role:{role.relation}:title", 0.7)
         if role.holder is not None and role.target is not None:
             yield Finding(role.holder, role.relation, role.target, index.sentence(role.start),
                           f"role:{role.relation}", 0.9)
