@@ -233,7 +233,7 @@ class DocIndex:
             if subjects:
                 sub = subjects[0]
                 if sub.pos_ == "PRON":
-                    return []
+                    return self.antecedent(sub, head)
                 left = sub.left_edge.i
                 right = min(sub.right_edge.i, head.i - 1) if sub.i < head.i else sub.right_edge.i
                 found = self.group_in(left, right + 1)
@@ -246,6 +246,37 @@ class DocIndex:
             else:
                 break
         return self._nearest_left(head if head.i < verb.i else verb)
+
+    def antecedent(self, pronoun: Token, verb: Token) -> list[Mention]:
+        """The person a subject pronoun stands for, when only one can be meant:
+
+        - « qui » is the person its clause hangs on (« Zelensky, qui a rencontré ... »);
+        - « il » / « elle » is the one person named earlier in its sentence outside a
+          genitive (« Witkoff est arrivé à Moscou, où il a rencontré Poutine »), or, at
+          the start of a sentence, the one person subject of the sentence before.
+        Anything else (« ils », « on », two candidates) stands for no one."""
+        word = pronoun.lower_
+        if word == "qui":
+            head = verb.head if verb.dep_ in ("acl:relcl", "acl") else None
+            ent = self.entity_at.get(head.i) if head is not None else None
+            return [self.mention(ent)] if ent is not None and ent.label_ == "Person" else []
+        if word not in ("il", "elle"):
+            return []
+        sent = self.sentence(pronoun.i)
+        before = [ent for ent in self.sentence_ents(sent) if ent.end <= pronoun.i and ent.label_ == "Person"
+                  and not self.is_genitive(ent)]
+        people = {self.mention(ent).gazetteer_id or ent.text for ent in before}
+        if len(people) == 1:
+            return [self.mention(before[-1])]
+        if before or sent.start == 0 or pronoun.i - sent.start > 2:
+            return []
+        previous = self.sentence(sent.start - 1)
+        subjects = [t for t in previous if t.dep_ in ("nsubj", "nsubj:pass") and t.head == previous.root]
+        if len(subjects) != 1 or subjects[0].pos_ == "PRON":
+            return []
+        sub = subjects[0]
+        found = [m for m in self.group_in(sub.left_edge.i, sub.right_edge.i + 1) if m.type == "Person"]
+        return found if len(found) == 1 else []
 
     def group_in(self, start: int, end: int) -> list[Mention]:
         """Every party in tokens ``start:end``, skipping genitive persons when a party precedes."""
