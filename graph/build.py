@@ -16,6 +16,7 @@ import pyoxigraph as ox
 
 from corpus import Article, Skipped, read_articles
 from corpus.readers import find_article_files
+from ontology.data import Gazetteer, gazetteer_bytes, load_gazetteer
 from graph.runtime.extraction_cache import CachedEntry, ExtractionCache, pipeline_fingerprint, text_digest
 from graph.resolution.curation import load_curation
 from graph.runtime.atomic_files import remove_stale_temporaries, write_atomic
@@ -155,7 +156,8 @@ def _collector_paused(*, keeps: bool = False):
 def _extract_with_cache(items: Iterable[Article | CachedEntry], model: str | None, cache: ExtractionCache,
                         result: BuildResult, *, batch_size: int, jobs: int, progress,
                         session: BuildSession | None = None,
-                        started_workers: ExtractionWorkers | None = None) -> list[ArticleExtraction]:
+                        started_workers: ExtractionWorkers | None = None,
+                        gazetteer: str | None = None) -> list[ArticleExtraction]:
     """Extractions in reading order: cached ones loaded (from the session's memory if it
     has them), the others extracted by worker processes (the session's, already warm, or
     ``started_workers``, or new ones), which load the model while the parent scans the
@@ -168,13 +170,13 @@ def _extract_with_cache(items: Iterable[Article | CachedEntry], model: str | Non
     with ExitStack() as stack:
         # started before the scan, which tells whether they are needed: stopped if not
         workers: ExtractionWorkers | None = session.workers if session else stack.enter_context(
-            started_workers or ExtractionWorkers(model, jobs=jobs))
+            started_workers or ExtractionWorkers(model, jobs=jobs, gazetteer=gazetteer))
         streams: list[Iterator[ArticleExtraction]] = []
 
         def extract(articles: list[Article]) -> None:
             nonlocal workers
             if workers is None:
-                workers = stack.enter_context(ExtractionWorkers(model, jobs=jobs))
+                workers = stack.enter_context(ExtractionWorkers(model, jobs=jobs, gazetteer=gazetteer))
             streams.append(workers.extract(articles, batch_size=batch_size))
 
         for item in items:
@@ -241,12 +243,12 @@ def _add_article_graphs(graphs: _ArticleGraphs, writer: StoreWriter, blocks: Tri
 
 
 def _write_graph(extractions: list[ArticleExtraction], curated, pipeline: str, result: BuildResult,
-                 clock: _Stopwatch, validate_shapes: bool):
+                 clock: _Stopwatch, validate_shapes: bool, known: Gazetteer):
     """Resolve, reason and validate, then write the store, the graph files and the network
     page. The store is written on its own thread from the moment the entities are resolved,
     while the rest is done; its stage counts only the time spent waiting for it."""
     with clock("resolve"):
-        resolution = resolve(((x.article.id, x.mentions) for x in extractions), curation=curated,
+        resolution = resolve(((x.article.id, x.mentions) for x in extractions), gazetteer=known, curation=curated,
                              roles=((x.article.id, r) for x in extractions for r in x.relations))
         iris = entity_iris(resolution)
     with clock("rdf"):
@@ -288,28 +290,35 @@ def _write_graph(extractions: list[ArticleExtraction], curated, pipeline: str, r
 def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None = DEFAULT_MODEL,
           jobs: int = 1, batch_size: int = 32, curation: str | Path | None = None,
           progress: Callable[[int], None] | None = None, validate_shapes: bool = True,
-          session: BuildSession | None = None, workers: ExtractionWorkers | None = None) -> BuildResult:
+          session: BuildSession | None = None, workers: ExtractionWorkers | None = None,
+          gazetteer: str | None = None) -> BuildResult:
     """Build the graph of the articles under ``paths`` into ``out_dir``, applying the
     analyst's ``curation`` file if one is given; a ``session`` (its model, its jobs) keeps
     the model loaded and the records in memory from one build to the next. ``workers``
     started by the caller for ``model`` (the command line starts them before it imports
-    this module) are used instead of new ones, and stopped like them."""
+    this module) are used instead of new ones, and stopped like them. ``gazetteer``: the
+    actors' list names are linked to (default: the shipped one; ``"none"``: none; see
+    :func:`ontology.data.load_gazetteer`)."""
     started = time.perf_counter()
     if session is not None and workers is not None:
         raise ValueError("a build takes a session or started workers, not both")
     if session is not None:
-        model, jobs = session.model, session.jobs
+        model, jobs, gazetteer = session.model, session.jobs, session.gazetteer
+    elif workers is not None:
+        gazetteer = workers.gazetteer
+    known = load_gazetteer(gazetteer)  # a bad file stops the build here, in one line
     curated = load_curation(curation) if curation else None
     result = BuildResult(Path(out_dir))
     if result.out_dir.is_dir():
         remove_stale_temporaries(result.out_dir)
     clock = _Stopwatch(result.timings)
 
-    cache = ExtractionCache(result.out_dir / "cache", pipeline_fingerprint(str(model), model_version(model)))
+    cache = ExtractionCache(result.out_dir / "cache", pipeline_fingerprint(str(model), model_version(model),
+                                                                           gazetteer_bytes(gazetteer)))
     with clock("extract"):
         extractions = _extract_with_cache(_unique_articles(_corpus(paths, cache), result.skipped), model,
                                           cache, result, batch_size=batch_size, jobs=jobs, progress=progress,
-                                          session=session, started_workers=workers)
+                                          session=session, started_workers=workers, gazetteer=gazetteer)
         cache.prune()
     # the workers load the model inside that stage, while the parent reads the cache
     result.timings["extract"] = max(result.timings["extract"] - result.timings.get("model", 0.0), 0.0)
@@ -319,7 +328,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None
         return result
     with _collector_paused():
         resolution, network = _write_graph(extractions, curated, cache.fingerprint, result, clock,
-                                           validate_shapes)
+                                           validate_shapes, known)
         result.entities_by_type = Counter(e.type for e in resolution.entities.values())
         result.relations_by_type = Counter(data["relation"] for _, _, data in network.edges(data=True))
         result.merges = len(resolution.merges)

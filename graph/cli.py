@@ -56,18 +56,22 @@ _OUT = typer.Option(Path("out"), "--out", "-o", help="Output folder.")
 _JOBS = typer.Option(1, "--jobs", "-j", min=1, help="Parallel spaCy processes.")
 _MODEL = typer.Option(DEFAULT_MODEL, help="spaCy model package.")
 _CURATION = typer.Option(None, "--curation", help="Analyst's merge/forbid/rename file (TOML).")
+_GAZETTEER = typer.Option(None, "--gazetteer", metavar="FILE|none",
+                          help="Actors' list (JSON, the format of ontology/gazetteer.json) to link names to, "
+                               "or 'none' for no list (default: the shipped one).")
 
 
 @app.command("build")
 def build_command(
     paths: Optional[List[Path]] = _PATHS, out: Path = _OUT, jobs: int = _JOBS, model: str = _MODEL,
-    curation: Optional[Path] = _CURATION,
+    curation: Optional[Path] = _CURATION, gazetteer: Optional[str] = _GAZETTEER,
 ) -> None:
     """Build the graph of PATHS into OUT: graph.trig, graph.ttl, network.html, merges.csv."""
     from graph.runtime.workers import ExtractionWorkers
     try:
+        _check_gazetteer(gazetteer)
         # started first: they import spaCy and load the model while this process imports the rest
-        with ExtractionWorkers(model, jobs=jobs) as workers, extraction_progress() as tick:
+        with ExtractionWorkers(model, jobs=jobs, gazetteer=gazetteer) as workers, extraction_progress() as tick:
             from graph.build import build
             result = build(paths or [default_corpus()], out, model=model, jobs=jobs, curation=curation,
                            progress=tick, workers=workers)
@@ -78,6 +82,13 @@ def build_command(
             typer.echo(f"skipped {skipped}", err=True)
         _fail("no article could be read, nothing built")
     _report(result)
+
+
+def _check_gazetteer(gazetteer: str | None) -> None:
+    """A gazetteer that cannot be used stops the command before any worker starts."""
+    if gazetteer is not None:
+        from ontology.data import load_gazetteer
+        load_gazetteer(gazetteer)
 
 
 def _build_errors() -> tuple[type[Exception], ...]:
@@ -123,7 +134,7 @@ def _report(result: BuildResult) -> None:
 @app.command("watch")
 def watch_command(
     paths: Optional[List[Path]] = _PATHS, out: Path = _OUT, jobs: int = _JOBS, model: str = _MODEL,
-    curation: Optional[Path] = _CURATION,
+    curation: Optional[Path] = _CURATION, gazetteer: Optional[str] = _GAZETTEER,
     interval: float = typer.Option(1.0, "--interval", min=0.05, help="Seconds between two looks at the files."),
 ) -> None:
     """Build PATHS into OUT, then rebuild whenever an article (or the curation file) is
@@ -139,7 +150,8 @@ def watch_command(
         typer.echo(f"newsgraph: error: {_build_error(err, out)} (still watching)", err=True)
 
     try:
-        with BuildSession(model, jobs=jobs) as session:
+        _check_gazetteer(gazetteer)
+        with BuildSession(model, jobs=jobs, gazetteer=gazetteer) as session:
             builds = 0
 
             def built(result: BuildResult) -> None:
@@ -158,6 +170,8 @@ def watch_command(
             watch(paths, out, session=session, interval=interval, curation=curation, on_build=built, on_error=failed)
     except ModelNotInstalled as err:
         _fail(str(err))
+    except _build_errors() as err:
+        _fail(_build_error(err, out))
     except KeyboardInterrupt:
         typer.echo("--- stopped")
 

@@ -20,6 +20,7 @@ from .namespace import CORE_CLASSES, RELATIONS
 
 __all__ = ["Actor", "Gazetteer", "LexiconError", "NO_GAZETTEER", "load_gazetteer", "load_roles",
            "load_nationalities", "load_interactions", "load_claim_cues", "load_not_actors", "load_honorifics",
+           "gazetteer_bytes",
            "inflections"]
 
 NO_GAZETTEER = "none"  # ``--gazetteer none``: no list of actors, only the states the lexicons name
@@ -64,7 +65,11 @@ def _read_gazetteer(source: Path) -> tuple[Actor, ...]:
         actors = tuple(Actor(e["id"], e["type"], e["label"], tuple(e["names"]), e.get("wikidata"),
                              e.get("stands_for"))
                        for e in entries)
-    except (OSError, ValueError, KeyError, TypeError) as err:
+    except OSError as err:
+        raise LexiconError(f"{source}: cannot read the gazetteer ({err.strerror or err})") from None
+    except KeyError as err:
+        raise LexiconError(f"{source}: not a gazetteer (an entry has no {err})") from None
+    except (ValueError, TypeError) as err:
         raise LexiconError(f"{source}: not a gazetteer ({err})") from None
     for actor in actors:
         if actor.type not in CORE_CLASSES:
@@ -90,6 +95,19 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
     own = _read_gazetteer(Path(path))
     ids = {actor.id for actor in own}
     return Gazetteer(own + tuple(actor for actor in states if actor.id not in ids))
+
+
+def gazetteer_bytes(path: str | None) -> bytes:
+    """What identifies the gazetteer ``path`` names, for the extraction cache's fingerprint
+    (the shipped file is fingerprinted with the ontology folder)."""
+    if path is None:
+        return b""
+    if path == NO_GAZETTEER:
+        return NO_GAZETTEER.encode()
+    try:
+        return Path(path).read_bytes()
+    except OSError as err:
+        raise LexiconError(f"{path}: cannot read the gazetteer ({err.strerror or err})") from None
 
 
 def _nationality_states(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:

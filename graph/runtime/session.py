@@ -21,9 +21,9 @@ class BuildSession:
     """Extraction workers for ``model`` (loading it from the start) and the extractions
     of the last build, by cache entry name (names follow the content, so they stay valid)."""
 
-    def __init__(self, model: str | None, *, jobs: int = 1):
-        self.model, self.jobs = model, jobs
-        self.workers = ExtractionWorkers(model, jobs=jobs)
+    def __init__(self, model: str | None, *, jobs: int = 1, gazetteer: str | None = None):
+        self.model, self.jobs, self.gazetteer = model, jobs, gazetteer
+        self.workers = ExtractionWorkers(model, jobs=jobs, gazetteer=gazetteer)
         self.extractions: dict[str, ArticleExtraction] = {}
 
     def ready(self) -> None:

@@ -35,10 +35,10 @@ _LOAD_ERROR: Exception | None = None
 _LOADED_AT = 0.0  # time.monotonic(): one clock for every process on the machine
 
 
-def _load_pipeline(model: str | None) -> None:
+def _load_pipeline(model: str | None, gazetteer: str | None = None) -> None:
     global _PIPELINE, _LOAD_ERROR, _LOADED_AT
     try:
-        _PIPELINE = load_pipeline(model)
+        _PIPELINE = load_pipeline(model, gazetteer)
         import graph.extraction.extract  # noqa: F401  (spaCy and the rules: in the workers only, with the model)
     except Exception as err:  # noqa: BLE001  a pool respawns a worker whose start fails, forever:
         _LOAD_ERROR = err     # keep the error and raise it with the first task instead
@@ -61,11 +61,13 @@ def _extract_chunk(args: tuple[list[Article], int]) -> tuple[list[ArticleExtract
 
 
 class ExtractionWorkers:
-    """``jobs`` forked processes, each loading ``model`` as soon as it starts."""
+    """``jobs`` forked processes, each loading ``model`` (linking names to ``gazetteer``,
+    see :func:`ontology.data.load_gazetteer`) as soon as it starts."""
 
-    def __init__(self, model: str | None, *, jobs: int = 1):
-        self._pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_load_pipeline, initargs=(model,))
-        self.jobs = jobs
+    def __init__(self, model: str | None, *, jobs: int = 1, gazetteer: str | None = None):
+        self._pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_load_pipeline,
+                                                              initargs=(model, gazetteer))
+        self.jobs, self.gazetteer = jobs, gazetteer
         self.model_loaded_at = 0.0  # when the last worker that reported was done loading (time.monotonic())
 
     def extract(self, articles: Sequence[Article], *, batch_size: int = 32) -> Iterator[ArticleExtraction]:
