@@ -62,3 +62,49 @@ def test_touching_spans_are_one_name(blank_nlp):
     doc = _doc_with_ents(blank_nlp, words, [True, True, False, False], [(1, 2, "LOC"), (2, 3, "ORG")],
                          pos=["ADP", "PROPN", "PROPN", "PUNCT"], sent_starts=[True, False, False, False])
     assert ents(EntityFilter()(doc)) == [("Hallandale Beach", "Place", "")]
+
+
+def test_a_title_without_a_full_stop_stays_apart_and_no_sentence_starts_mid_name(blank_nlp):
+    doc = blank_nlp("Ana Ferreira reçue à Lisbonne\n\nAna Ferreira a rencontré Ole Berg, puis elle est partie. Fin")
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences == ["Ana Ferreira reçue à Lisbonne", "Ana Ferreira a rencontré Ole Berg, puis elle est partie.",
+                         "Fin"]
+
+
+def test_a_sentence_with_no_full_stop_is_cut_after_max_length_tokens(blank_nlp):
+    from graph.extraction.components.sentence_bounds import SentenceBounds
+    doc = SentenceBounds(max_length=10)(blank_nlp.make_doc(" ".join(["mot"] * 50)))
+    assert [t.is_sent_start for t in doc][1:10] == [False] * 9
+    assert doc[10].is_sent_start is None and doc[11].is_sent_start is None  # left to the parser
+
+
+def test_filter_drops_days_furniture_groups_and_common_nouns_with_a_nationality(blank_nlp):
+    words = ["Vendredi", ",", "les", "Norvégiens", "et", "l'", "État", "russe", "ont", "lu", "Actualité", ">", "Monde",
+             "."]
+    spaces = [False, True, True, True, True, False, True, True, True, True, True, True, False, False]
+    doc = _doc_with_ents(blank_nlp, words, spaces, [(0, 1, "LOC"), (3, 4, "LOC"), (6, 8, "LOC"), (10, 13, "ORG")],
+                         pos=["NOUN", "PUNCT", "DET", "NOUN", "CCONJ", "DET", "NOUN", "ADJ", "AUX", "VERB", "NOUN",
+                              "PUNCT", "NOUN", "PUNCT"], sent_starts=[True] + [False] * 13)
+    assert ents(EntityFilter()(doc)) == []
+
+
+def test_a_party_named_with_its_capitalised_article_is_kept(blank_nlp):
+    words = ["Il", "a", "rejoint", "Les", "Républicains", "."]
+    doc = _doc_with_ents(blank_nlp, words, [True, True, True, True, False, False], [(3, 5, "ORG")],
+                         pos=["PRON", "AUX", "VERB", "DET", "PROPN", "PUNCT"], sent_starts=[True] + [False] * 5)
+    assert ents(EntityFilter()(doc)) == [("Républicains", "Organization", "")]
+
+
+def test_an_acronym_taken_for_a_place_is_an_organisation(blank_nlp):
+    words = ["Le", "chef", "du", "PKK", "a", "parlé", "."]
+    doc = _doc_with_ents(blank_nlp, words, [True, True, True, True, True, False, False], [(3, 4, "LOC")],
+                         pos=["DET", "NOUN", "ADP", "PROPN", "AUX", "VERB", "PUNCT"], sent_starts=[True] + [False] * 6)
+    assert ents(EntityFilter()(doc)) == [("PKK", "Organization", "")]
+
+
+def test_a_full_name_never_joins_the_name_it_touches(blank_nlp):
+    words = ["le", "porte-parole", "du", "Kremlin", "Dmitri", "Peskov", "a", "dit"]
+    doc = _doc_with_ents(blank_nlp, words, [True] * 7 + [False], [(3, 4, "LOC"), (4, 6, "PER")],
+                         pos=["DET", "NOUN", "ADP", "PROPN", "PROPN", "PROPN", "AUX", "VERB"],
+                         sent_starts=[True] + [False] * 7)
+    assert ents(EntityFilter()(doc)) == [("Kremlin", "Place", ""), ("Dmitri Peskov", "Person", "")]

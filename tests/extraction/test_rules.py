@@ -33,8 +33,14 @@ def test_family_ties_need_a_person(blank_nlp):
     assert run(blank_nlp, "Jared Kushner, le gendre du Kremlin, est venu.") == set()
 
 
-def test_a_role_without_its_holder_gives_nothing(blank_nlp):
-    assert run(blank_nlp, "Le porte-parole du Kremlin a parlé.") == set()
+def test_a_role_without_its_holder_is_a_title_left_to_resolution(blank_nlp):
+    from graph.resolution.resolve import resolve
+    article = make_article("Le porte-parole du Kremlin a parlé.")
+    extraction = extract_doc(blank_nlp(article.text), article)
+    [relation] = extraction.relations
+    assert relation.subject.refers_to.title[0] == "spokespersonOf" and not relation.subject.is_name
+    resolution = resolve([(article.id, extraction.mentions)], roles=[(article.id, r) for r in extraction.relations])
+    assert resolution.relations_of(extraction) == []  # no one in the article holds it: nothing stated
 
 
 def test_location_apposition(blank_nlp):

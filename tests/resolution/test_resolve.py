@@ -116,3 +116,57 @@ def test_guards_hold_for_names_no_gazetteer_knows():
                          m("Dmitri Pesok", start=60), m("Kirill Dmitrienko", start=90),
                          m("Donald Trumbull", start=120), m("Donald Tuskin", start=140)])])
     assert len(r.entities) == 6 and not r.merges
+
+
+def test_a_surname_typed_as_a_place_in_another_article_is_the_person():
+    r = resolve([("a1", [m("Ana Ferreira")]), ("a2", [m("Ferreira", "Place")])])
+    assert labels(r) == [("Ana Ferreira", ("Ana Ferreira", "Ferreira"))]
+    assert [e.type for e in r.entities.values()] == ["Person"]
+
+
+def test_a_name_takes_the_type_most_of_its_mentions_have():
+    r = resolve([("a1", [m("Lisbonne", "Place")]), ("a2", [m("Lisbonne", "Place")]), ("a3", [m("Lisbonne", "Person")])])
+    assert [(e.label, e.type) for e in r.entities.values()] == [("Lisbonne", "Place")]
+
+
+def test_a_surname_with_its_particle_joins_the_full_name():
+    r = resolve([("a1", [m("Khaled al-Amin"), m("al-Amin", start=30), m("Amin", start=50)])])
+    assert labels(r) == [("Khaled al-Amin", ("Amin", "Khaled al-Amin", "al-Amin"))]
+
+
+def test_three_spellings_of_one_name_are_one_entity():
+    r = resolve([("a1", [m("Youssef Benali")]), ("a2", [m("Yusuf Benali")]), ("a3", [m("Youssouf Benali")])])
+    assert len(r.entities) == 1
+
+
+def test_a_bracketed_acronym_joins_the_organisation_before_it():
+    long, short = m("Bureau fédéral du renseignement", "Organization"), m("BND", "Organization", start=33)
+    r = resolve([("a1", [long, short])])
+    assert len(r.entities) == 1
+
+
+def _title(text, relation, target, start):
+    placeholder = Mention(text, "Person", start, start + len(text), is_name=False, title=(relation, target))
+    return Mention(text, "Person", start, start + len(text), is_name=False, refers_to=placeholder)
+
+
+def test_a_title_is_the_one_person_of_its_article_the_corpus_says_holds_it():
+    from graph.records import Evidence, Relation
+    ana, norway = m("Ana Ferreira"), m("Norvège", "Country", start=40, gid="norway")
+    stated = Relation(ana, "leaderOf", norway, Evidence("", 0, 0, "role", 0.9))
+    other_norway = m("norvégien", "Country", start=30, gid="norway")
+    title = _title("président", "leaderOf", other_norway, 10)
+    r = resolve([("a1", [ana, norway]), ("a2", [m("Ana Ferreira", start=60), other_norway, title])],
+                roles=[("a1", stated)])
+    assert r.entity_of("a2", title).label == "Ana Ferreira"
+
+
+def test_a_title_two_people_of_the_article_could_hold_stays_unresolved():
+    from graph.records import Evidence, Relation
+    norway = m("Norvège", "Country", start=40, gid="norway")
+    roles = [("a1", Relation(m("Ana Ferreira"), "leaderOf", norway, Evidence("", 0, 0, "role", 0.9))),
+             ("a1", Relation(m("Ole Berg", start=20), "leaderOf", norway, Evidence("", 0, 0, "role", 0.9)))]
+    title = _title("président", "leaderOf", m("norvégien", "Country", start=30, gid="norway"), 10)
+    r = resolve([("a1", [m("Ana Ferreira"), m("Ole Berg", start=20), norway]),
+                 ("a2", [m("Ana Ferreira", start=60), m("Ole Berg", start=80), title])], roles=roles)
+    assert r.entity_of("a2", title) is None

@@ -60,9 +60,45 @@ class MentionNormaliser:
                     trimmed = self._trim_front(doc, words, person)
                     if trimmed is not None:
                         spans.append(trimmed)
-        spans = _surnames_as_people(doc, _without_overlaps(spans))
+        spans = self._role_holders_as_people(doc, words, _surnames_as_people(doc, _without_overlaps(spans)))
+        spans = _without_overlaps(spans + self._titled_names(doc, words, spans))
         doc.set_ents(_without_overlaps(spans + _names_missed(doc, spans)), default="outside")
         return doc
+
+    def _titled_names(self, doc: Doc, words: list[str], spans: list[Span]) -> list[Span]:
+        """« M. Ruto » that NER did not mark: a person title, then capitalised words."""
+        covered = {i for span in spans for i in range(span.start, span.end)}
+        found = []
+        for i, word in enumerate(words[:-1]):
+            if word not in PERSON_TITLES or i in covered or not doc[i].text[:1].isupper():
+                continue
+            end = i + 1
+            while end < len(doc) and end not in covered and doc[end].text[:1].isupper() and doc[end].is_alpha \
+                    and words[end] not in self.honorifics and end - i <= 3:
+                end += 1
+            if end > i + 1:
+                span = Span(doc, i + 1, end, label="Person")
+                span._.title = doc[i].text
+                found.append(span)
+        return found
+
+    def _role_holders_as_people(self, doc: Doc, words: list[str], spans: list[Span]) -> list[Span]:
+        """A full name right after a person's role (« le président ougandais, Yoweri
+        Museveni ») is a person, whatever type NER gave it."""
+        kept = []
+        for span in spans:
+            if span.label_ != "Person" and 2 <= len(span) <= 4 and not span.kb_id_ \
+                    and self.gazetteer.lookup(span.text) is None and self._after_role(doc, words, span.start):
+                span = Span(doc, span.start, span.end, label="Person")
+            kept.append(span)
+        return kept
+
+    def _after_role(self, doc: Doc, words: list[str], i: int) -> bool:
+        j = i - 1
+        while j >= 0 and (words[j] == "," or self.lex.nationalities.get(words[j]) and doc[j].is_lower):
+            j -= 1
+        return j >= 0 and any(self.lex.role_at(words, k) and self.lex.role_at(words, k)[0] == j + 1
+                              for k in range(max(0, j - 3), j + 1))
 
     # ------------------------------------------------------------ front of a name
     def _trim_front(self, doc: Doc, words: list[str], span: Span) -> Span | None:

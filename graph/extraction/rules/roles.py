@@ -9,6 +9,7 @@ after it, or before « est ».
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from graph.records import Mention
@@ -90,8 +91,9 @@ def _distributed(index: DocIndex, j: int) -> list[tuple[Mention, Mention]]:
         ent = index.entity_at.get(j)
         if nationality is not None:
             targets.append(nationality)
-        elif ent is not None and ent.label_ == "Person" and ent.start == j:
-            holders.append(index.mention(ent))
+        elif ent is not None and ent.start == j and (ent.label_ == "Person" or len(ent) > 1 and not ent.kb_id_):
+            holder = index.mention(ent)  # a full name in a holder's place is a person, whatever NER said
+            holders.append(holder if holder.type == "Person" else replace(holder, type="Person"))
             j = ent.end
             continue
         elif token.text != "," and token.lower_ not in ("et", "ainsi", "que"):
