@@ -1,5 +1,6 @@
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from graph.build import build
@@ -66,3 +67,47 @@ def test_only_the_workers_import_spacy():
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parent.parent)
     assert run.stdout.strip() == "False"
+
+
+def _one_article(tmp_path: Path, text: str) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir(exist_ok=True)
+    (corpus / "a1.txt").write_text("Titre\n" + text, encoding="utf-8")
+    return corpus
+
+
+def _entities(out: Path) -> dict[str, str]:
+    from graph.rdf.store import open_store
+    rows = open_store(out).query("SELECT ?e ?label WHERE { ?e rdfs:label ?label }",
+                                 prefixes={"rdfs": "http://www.w3.org/2000/01/rdf-schema#"})
+    return {row["label"].value: row["e"].value for row in rows}
+
+
+@pytest.mark.model
+def test_an_analysts_gazetteer_links_the_actors_of_their_story(tmp_path: Path):
+    own = tmp_path / "actors.json"
+    own.write_text('{"actors": [{"id": "cartographers", "type": "Organization", "label": "Ordre des Cartographes",'
+                   ' "names": ["Ordre des Cartographes", "ODC"], "wikidata": "Q1"}]}', encoding="utf-8")
+    corpus = _one_article(tmp_path, "Le porte-parole de l'ODC, Ana Ferreira, a parlé à Lisbonne.")
+    result = build([corpus], tmp_path / "out", gazetteer=str(own))
+    assert result.relations_by_type == {"spokespersonOf": 1}
+    assert _entities(tmp_path / "out")["Ordre des Cartographes"].endswith("/cartographers")
+
+
+@pytest.mark.model
+def test_without_a_gazetteer_nationality_words_still_name_their_state(tmp_path: Path):
+    corpus = _one_article(tmp_path, "L'émissaire américain, Steve Witkoff, est arrivé au Kremlin.")
+    result = build([corpus], tmp_path / "out", gazetteer="none")
+    assert result.relations_by_type == {"envoyOf": 1}
+    entities = _entities(tmp_path / "out")
+    assert entities["États-Unis"].endswith("/country/usa")
+    assert not entities["Kremlin"].endswith("/organization/kremlin")  # known by NER only, not by a list
+
+
+def test_a_bad_gazetteer_is_one_line_before_any_work(tmp_path: Path):
+    bad = tmp_path / "actors.json"
+    bad.write_text('{"actors": [{"id": "x"}]}', encoding="utf-8")
+    result = runner.invoke(app, ["build", "--out", str(tmp_path / "out"), "--gazetteer", str(bad)])
+    assert result.exit_code == 1
+    assert result.output.strip() == f"newsgraph: error: {bad}: not a gazetteer (an entry has no 'type')"
+    assert not (tmp_path / "out").exists()

@@ -106,7 +106,7 @@ def test_a_changed_lexicon_invalidates_the_cache(tmp_path: Path, monkeypatch):
     out = tmp_path / "out"
     build([corpus], out, model=None)
     import graph.build as module
-    monkeypatch.setattr(module, "pipeline_fingerprint", lambda model, version: "another-pipeline")
+    monkeypatch.setattr(module, "pipeline_fingerprint", lambda model, version, gazetteer=b"": "another-pipeline")
     assert build([corpus], out, model=None).extracted == 3
 
 
