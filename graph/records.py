@@ -26,9 +26,10 @@ class Mention:
     gazetteer_id: str | None = None
     is_name: bool = True
     refers_to: Mention | None = None  # a description's named actor (« le président russe »)
-    # a title no actor of the article is named with: (relation, target), for resolution to
-    # find the one person of the article who holds it (« le président ukrainien »)
-    title: tuple[str, Mention] | None = None
+    # a title no actor of the article is named with: (relation, target, role as the roles
+    # lexicon writes it), for resolution to find the one person of the article who holds it
+    # (« le président ukrainien »)
+    title: tuple[str, Mention, str] | None = None
     # a build hashes each mention millions of times (it keys the resolution): once is enough
     _hash: int = field(init=False, repr=False, compare=False, default=0)
 

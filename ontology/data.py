@@ -20,6 +20,7 @@ from .namespace import CORE_CLASSES, RELATIONS
 
 __all__ = ["Actor", "Gazetteer", "LexiconError", "NO_GAZETTEER", "load_gazetteer", "load_roles",
            "load_nationalities", "load_interactions", "load_claim_cues", "load_not_actors", "load_honorifics",
+           "load_role_names",
            "gazetteer_bytes",
            "inflections"]
 
@@ -38,6 +39,9 @@ class Actor:
     names: tuple[str, ...]
     wikidata: str | None = None
     stands_for: str | None = None
+    # positions held: (relation, actor id, role as the roles lexicon writes it), e.g.
+    # ("leaderOf", "ukraine", "président"): they tell who « le président ukrainien » is
+    holds: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ def _read_gazetteer(source: Path) -> tuple[Actor, ...]:
     try:
         entries = json.loads(source.read_text(encoding="utf-8"))["actors"]
         actors = tuple(Actor(e["id"], e["type"], e["label"], tuple(e["names"]), e.get("wikidata"),
-                             e.get("stands_for"))
+                             e.get("stands_for"), tuple(tuple(h) for h in e.get("holds", ())))
                        for e in entries)
     except OSError as err:
         raise LexiconError(f"{source}: cannot read the gazetteer ({err.strerror or err})") from None
@@ -74,6 +78,10 @@ def _read_gazetteer(source: Path) -> tuple[Actor, ...]:
     for actor in actors:
         if actor.type not in CORE_CLASSES:
             raise LexiconError(f"{source}: actor {actor.id!r} has unknown type {actor.type!r}")
+        for held in actor.holds:
+            if len(held) != 3 or held[0] not in RELATIONS:
+                raise LexiconError(f"{source}: actor {actor.id!r} holds {list(held)!r}: "
+                                   f"expected [relation, actor id, role]")
     return actors
 
 
@@ -157,15 +165,25 @@ def _word_forms(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=None)
-def load_roles(path: str | None = None) -> dict[str, str]:
-    """Role phrase (lower-case, every inflection of its head) -> relation local name."""
-    roles: dict[str, str] = {}
+def _role_table(path: str | None = None) -> dict[str, tuple[str, str]]:
+    table: dict[str, tuple[str, str]] = {}
     for source, number, (phrase, relation) in _rows("lexicons/roles.tsv", path, 2):
         if relation not in RELATIONS:
             raise LexiconError(f"{source}:{number}: unknown relation {relation!r}")
         for form in product(*(_word_forms(w) for w in phrase.lower().split(" "))):
-            roles[" ".join(form)] = relation
-    return roles
+            table[" ".join(form)] = (relation, phrase.lower())
+    return table
+
+
+def load_roles(path: str | None = None) -> dict[str, str]:
+    """Role phrase (lower-case, every inflection of its head) -> relation local name."""
+    return {form: relation for form, (relation, _) in _role_table(path).items()}
+
+
+def load_role_names(path: str | None = None) -> dict[str, str]:
+    """Role phrase (lower-case, every inflection) -> the role as the lexicon writes it
+    (« présidente » -> « président »)."""
+    return {form: name for form, (_, name) in _role_table(path).items()}
 
 
 @lru_cache(maxsize=None)

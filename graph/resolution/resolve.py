@@ -191,24 +191,31 @@ def _resolve_titles(decided, descriptions, roles: Iterable[tuple[str, Relation]]
         except KeyError:
             return key
 
-    held: dict[tuple[str, str], set[str]] = defaultdict(set)
+    # (relation, state) -> holder entity -> the roles it is known by ("" when only the relation is)
+    held: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for actor in gazetteer.actors:
+        for relation, target, role in actor.holds:
+            held[(relation, state(target))][actor.id].add(role)
     for article_id, relation in roles:
         subject = relation.subject
         if subject.is_name and subject.refers_to is None:
             holder = decided.get((article_id, subject))
             target = decided.get((article_id, relation.object))
             if holder and target:
-                held[(relation.predicate, state(target[0]))].add(holder[0])
+                held[(relation.predicate, state(target[0]))][holder[0]].add("")
     named_in: dict[str, set[str]] = defaultdict(set)
     for (article_id, mention), (key, _, _) in decided.items():
         if mention.is_name and mention.type == "Person":
             named_in[article_id].add(key)
     for article_id, mention in titled:
-        relation, target = mention.refers_to.title
+        relation, target, role = mention.refers_to.title
         target_entity = decided.get((article_id, target))
         if target_entity is None:
             continue
-        candidates = held.get((relation, state(target_entity[0])), set()) & named_in[article_id]
+        holders = held.get((relation, state(target_entity[0])), {})
+        candidates = {key for key in holders if key in named_in[article_id]}
+        if len(candidates) > 1:  # « le président » and « le Premier ministre » both lead France
+            candidates = {key for key in candidates if role in holders[key]}
         if len(candidates) == 1:
             decided[(article_id, mention)] = (candidates.pop(), "title", 0.7)
 

@@ -145,8 +145,8 @@ def test_a_bracketed_acronym_joins_the_organisation_before_it():
     assert len(r.entities) == 1
 
 
-def _title(text, relation, target, start):
-    placeholder = Mention(text, "Person", start, start + len(text), is_name=False, title=(relation, target))
+def _title(text, relation, target, start, role="président"):
+    placeholder = Mention(text, "Person", start, start + len(text), is_name=False, title=(relation, target, role))
     return Mention(text, "Person", start, start + len(text), is_name=False, refers_to=placeholder)
 
 
@@ -170,3 +170,16 @@ def test_a_title_two_people_of_the_article_could_hold_stays_unresolved():
     r = resolve([("a1", [m("Ana Ferreira"), m("Ole Berg", start=20), norway]),
                  ("a2", [m("Ana Ferreira", start=60), m("Ole Berg", start=80), title])], roles=roles)
     assert r.entity_of("a2", title) is None
+
+
+def test_a_gazetteer_position_tells_who_a_title_is():
+    from ontology.data import Actor, Gazetteer
+    norway = Actor("norway", "Country", "Norvège", ("Norvège",))
+    ana = Actor("ana", "Person", "Ana Ferreira", ("Ana Ferreira",), holds=(("leaderOf", "norway", "premier ministre"),))
+    ole = Actor("ole", "Person", "Ole Berg", ("Ole Berg",), holds=(("leaderOf", "norway", "président"),))
+    gazetteer = Gazetteer((norway, ana, ole))
+    target = m("norvégien", "Country", start=30, gid="norway")
+    title = _title("premier ministre", "leaderOf", target, 10, role="premier ministre")
+    r = resolve([("a1", [m("Ana Ferreira", gid="ana"), m("Ole Berg", start=50, gid="ole"), target, title])],
+                gazetteer=gazetteer)
+    assert r.entity_of("a1", title).label == "Ana Ferreira"  # both lead Norway: the role tells them apart

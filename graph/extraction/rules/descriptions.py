@@ -3,7 +3,7 @@
 A role phrase with a target but no name beside it (a *title*) refers to the person the
 article names with that same role (same relation, same target), if exactly one, before
 or after it. Otherwise it becomes a *title placeholder*, a Person mention that carries
-``(relation, target)``: resolution later gives it the one person of the article who holds
+``(relation, target, role)``: resolution later gives it the one person of the article who holds
 that role somewhere in the corpus, or drops it. A pronoun is never resolved.
 :class:`~graph.extraction.rules.doc_index.DocIndex` keeps the result as ``described``, so
 that every rule reads such a description as the person.
@@ -44,7 +44,7 @@ def described_holders(doc: Doc, role_phrases: Sequence[RoleOccurrence]) -> dict[
         else:
             span = doc[role.start:role.end]
             holder = Mention(span.text, "Person", span.start_char, span.end_char, is_name=False,
-                             title=(role.relation, role.target))
+                             title=(role.relation, role.target, role.name))
         for i in range(role.start, role.end):
             described[i] = holder
     return described

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ontology.data import (Gazetteer, load_claim_cues, load_gazetteer, load_interactions,
-                           load_nationalities, load_roles)
+                           load_nationalities, load_role_names, load_roles)
 
 __all__ = ["Lexicons", "lexicons"]
 
@@ -21,6 +21,7 @@ class Lexicons:
     capitals: frozenset[str]
     role_starts: frozenset[str]
     claim_verb_stems: tuple[str, ...]  # a conjugated form the lemmatizer may miss starts with one
+    role_names: dict[str, str]  # inflected role phrase -> the role as the lexicon writes it
 
     def role_at(self, words: Sequence[str], i: int) -> tuple[int, str] | None:
         """``(end, relation)`` of the longest role phrase starting at ``words[i]``
@@ -33,6 +34,11 @@ class Lexicons:
             if relation:
                 return i + size, relation
         return None
+
+    def role_name(self, words: Sequence[str], start: int, end: int) -> str:
+        """The role phrase ``words[start:end]`` as the lexicon writes it (« présidente » -> « président »)."""
+        phrase = " ".join(words[start:end]).replace("' ", "'")
+        return self.role_names.get(phrase, phrase)
 
     def nationality(self, token) -> str | None:
         return self.nationalities.get(token.lower_)
@@ -47,7 +53,7 @@ def lexicons(gazetteer_path: str | None = None) -> Lexicons:
     return Lexicons(gazetteer, roles, load_nationalities(), load_interactions(),
                     claim_cues, max(len(r.split()) for r in roles) + 1,
                     frozenset(a.id for a in gazetteer.actors if a.stands_for), _first_tokens(roles),
-                    _verb_stems(claim_cues))
+                    _verb_stems(claim_cues), load_role_names())
 
 
 def _verb_stems(cues: dict[str, str]) -> tuple[str, ...]:

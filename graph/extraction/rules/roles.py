@@ -42,6 +42,7 @@ class RoleOccurrence(NamedTuple):
     relation: str
     target: Mention | None
     holder: Mention | None
+    name: str = ""  # the role as the lexicon writes it (« président »)
 
 
 def scan_role_phrases(index: DocIndex) -> Iterator[RoleOccurrence]:
@@ -64,7 +65,8 @@ def scan_role_phrases(index: DocIndex) -> Iterator[RoleOccurrence]:
         if shared:  # « les chefs de la diplomatie française et allemande, A et B »
             for target, holder in shared:
                 if target.type in TARGET_TYPES[relation]:
-                    yield RoleOccurrence(i, role_end, relation, target, holder)
+                    yield RoleOccurrence(i, role_end, relation, target, holder,
+                                         index.lex.role_name(index.words, i, role_end))
             previous = None
             i = role_end
             continue
@@ -74,7 +76,7 @@ def scan_role_phrases(index: DocIndex) -> Iterator[RoleOccurrence]:
         holder = _holder(index, i, role_end, after)
         if holder is not None and holder == target:
             holder = None
-        previous = RoleOccurrence(i, role_end, relation, target, holder)
+        previous = RoleOccurrence(i, role_end, relation, target, holder, index.lex.role_name(index.words, i, role_end))
         yield previous
         i = role_end
 
