@@ -186,7 +186,22 @@ def _holder(index: DocIndex, role_start: int, role_end: int, after: int):
     opened = index.role_phrase_start(role_start)
     if later is not None and (index.words[opened] in ARTICLES or index.doc[after].text != ","):
         return later  # « A, le président finlandais B »: B; « A, la ministre britannique, C »: C
+    if later is None and not _apposition_closes(index, after):
+        return None  # « A, le chef de l'État russe a jugé »: the phrase is the subject, not A's title
     return _holder_before(index, role_start) or later
+
+
+def _apposition_closes(index: DocIndex, after: int) -> bool:
+    """An apposition ends with a comma, a bracket, a dash or the sentence, or goes on with
+    « et » (« A, porte-parole du Kremlin et ancien diplomate »)."""
+    doc = index.doc
+    end = _phrase_end(index, after, index.sentence(after - 1).end) if after < len(doc) else after
+    for j in (after, end):
+        if j >= len(doc) or j >= index.sentence(after - 1).end:
+            return True
+        if doc[j].text in (",", ")", "(", "–", "—", "-", ";", ".", ":") or doc[j].lower_ in ("et", "qui"):
+            return True
+    return False
 
 
 def _holder_before(index: DocIndex, role_start: int):
