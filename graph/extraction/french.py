@@ -11,7 +11,7 @@ from __future__ import annotations
 
 __all__ = ["ARTICLES", "NAME_LEADERS", "GENITIVE", "LOCATIVE", "DIRECTIONAL", "STOP_WORDS",
            "BOUNDARY_PUNCT", "CLAUSE_ENDS", "NEGATIONS", "RULED_OUT", "PLANNING_VERBS", "PLANNED_MARKS",
-           "REFLEXIVE", "COORDINATORS", "COUNTERPART", "AREA_NOUNS", "GROUP_NOUNS", "PERSON_TITLES", "PAIR_NOUNS"]
+           "REFLEXIVE", "COORDINATORS", "COUNTERPART", "AREA_NOUNS", "GROUP_NOUNS", "PERSON_TITLES", "PAIR_NOUNS", "STATE_INSTITUTIONS"]
 
 # « le », « la », « les »...: determiners a role phrase or a name may open with.
 ARTICLES = frozenset({"le", "la", "les", "l'", "un", "une", "des"})
@@ -46,6 +46,10 @@ COORDINATORS = frozenset({"et", "ou"})
 COUNTERPART = frozenset({"homologue", "homologues"})
 # Nouns between a place and the place that contains it (« dans la région de Miami »).
 AREA_NOUNS = frozenset({"région", "province", "état", "oblast", "ville", "banlieue", "comté", "pays", "territoire"})
+# Nouns for a state's institutions: their nationality adjective names the state a role is
+# of (« le porte-parole de la présidence russe », « du ministère iranien des Affaires étrangères »).
+STATE_INSTITUTIONS = frozenset({"présidence", "gouvernement", "diplomatie", "ministère", "administration",
+                                "exécutif", "état", "cabinet", "chancellerie"})
 # Group nouns whose nationality adjective names a party (« des responsables russes »).
 GROUP_NOUNS = frozenset({
     "délégation", "délégations", "responsable", "responsables", "autorité", "autorités",

@@ -3,7 +3,8 @@
 A span whose name is in the gazetteer takes the gazetteer's type (« Kremlin » is an
 organisation, « Washington » the city) and its id as ``kb_id_``. A gazetteer name
 that NER missed, or cut wrong, becomes an entity unless it lies inside a longer name
-(« Trump » in « Melania Trump » stays part of that name).
+(« Trump » in « Melania Trump » stays part of that name). Names match in any case but
+must start with a capital in the text: the adjective « suisse » is not « Suisse ».
 """
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ class GazetteerLinker:
             Span(doc, start, end, label=self.gazetteer.get(doc.vocab.strings[key]).type,
                  kb_id=doc.vocab.strings[key])
             for key, start, end in [*self.matcher(doc), *self.acronym_matcher(doc)]
+            if not doc[start].is_lower  # « la diplomatie suisse » names no country: « la Suisse » does
         )
         for match in matches:
             overlapping = [e for e in linked if e.start < match.end and match.start < e.end]

@@ -1,6 +1,8 @@
 """Delegations: « Une délégation américaine menée par Steve Witkoff et accompagnée de
 Jared Kushner », « La délégation russe comprendrait notamment Kirill Dmitriev »
--> negotiatorFor the delegation's country.
+-> negotiatorFor the delegation's country; a delegation without one (« les deux
+délégations, conduites par le ministre iranien A et l'émissaire américain B ») gives
+each member the state of the role the sentence gives him.
 """
 from __future__ import annotations
 
@@ -24,8 +26,6 @@ def find_delegations(index: DocIndex) -> Iterator[Finding]:
             continue
         token = doc[i]
         country, j = _delegation_country(index, token.i + 1)
-        if country is None:
-            continue
         armed = False
         sent = index.sentence(i)
         sent_end = sent.end
@@ -35,14 +35,24 @@ def find_delegations(index: DocIndex) -> Iterator[Finding]:
             armed = armed or cue
             ent = index.entity_at.get(j)
             if ent is not None:
-                if armed and ent.label_ == "Person" and not index.is_genitive(ent):
-                    yield Finding(index.mention(ent), "negotiatorFor", country, sent,
-                                  "delegation:member", 0.8)
+                member = index.mention(ent)
+                side = country or _state_of_role(index, member, sent)
+                if armed and ent.label_ == "Person" and not index.is_genitive(ent) and side is not None:
+                    yield Finding(member, "negotiatorFor", side, sent, "delegation:member", 0.8)
                 j = ent.end
                 continue
             if doc[j].pos_ == "VERB" and not cue and armed:
                 break
             j += 1
+
+
+def _state_of_role(index: DocIndex, member, sent):
+    """« Les deux délégations, conduites par le ministre iranien ..., A, et par
+    l'émissaire américain, B »: each member negotiates for the state his role is of."""
+    states = {index.as_state(role.target) for role in index.role_phrases
+              if role.holder == member and role.target is not None and sent.start <= role.start < sent.end}
+    states.discard(None)
+    return states.pop() if len(states) == 1 else None
 
 
 def _delegation_country(index: DocIndex, j: int):

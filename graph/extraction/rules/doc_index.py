@@ -163,6 +163,9 @@ class DocIndex:
             if token.lower_ == "ainsi" and i + 1 < end and doc[i + 1].lower_ == "que":
                 closing, i = True, i + 2
                 continue
+            if token.lower_ == "dont" and i > start and doc[i - 1].text == "," and not found:
+                i += 1  # « plusieurs dirigeants européens, dont A et B »: the ones named
+                continue
             if token.lower_ == "pour" and found and found[-1].type == "Person" and i == self._end_of(found[-1]) \
                     and (i + 1) in self.entity_at and self.entity_at[i + 1].label_ != "Person":
                 i = self.entity_at[i + 1].end  # « Vladimir Medinsky pour Moscou »: whom he speaks for
@@ -182,7 +185,10 @@ class DocIndex:
                 while i < end and i in self.described:
                     i += 1
             else:
-                party = self._nationality_party(token)
+                following = self.entity_at.get(i + 1)
+                # « le président biélorusse Alexandre Loukachenko »: the adjective is his title's
+                party = None if following is not None and following.label_ == "Person" \
+                    else self._nationality_party(token)
                 # « A et B » closes the enumeration; « française et allemande » does not
                 closing = closing or (token.lower_ in COORDINATORS and bool(found) and i == last_end)
                 i += 1
@@ -251,8 +257,9 @@ class DocIndex:
         """The person a subject pronoun stands for, when only one can be meant:
 
         - « qui » is the person its clause hangs on (« Zelensky, qui a rencontré ... »);
-        - « il » / « elle » is the one person named earlier in its sentence outside a
-          genitive (« Witkoff est arrivé à Moscou, où il a rencontré Poutine »), or, at
+        - « il » / « elle » is the one person (or state) named earlier in its sentence outside a
+          genitive (« Witkoff est arrivé à Moscou, où il a rencontré Poutine », « Moscou
+          n'a pas bougé : elle exige... »), or, at
           the start of a sentence, the one person subject of the sentence before.
         Anything else (« ils », « on », two candidates) stands for no one."""
         word = pronoun.lower_
@@ -263,8 +270,8 @@ class DocIndex:
         if word not in ("il", "elle"):
             return []
         sent = self.sentence(pronoun.i)
-        before = [ent for ent in self.sentence_ents(sent) if ent.end <= pronoun.i and ent.label_ == "Person"
-                  and not self.is_genitive(ent)]
+        before = [ent for ent in self.sentence_ents(sent) if ent.end <= pronoun.i and not self.is_genitive(ent)
+                  and (ent.label_ == "Person" or self.stands_for_state(self.mention(ent)))]
         people = {self.mention(ent).gazetteer_id or ent.text for ent in before}
         if len(people) == 1:
             return [self.mention(before[-1])]
@@ -352,6 +359,8 @@ def modality(index: DocIndex, trigger: Token) -> tuple[bool, bool]:
     chain = [trigger]
     while chain[-1].dep_ in ("xcomp", "advcl", "conj", "obj", "nsubj", "csubj", "obl:arg", "nmod", "ccomp") \
             and chain[-1].head is not chain[-1] and len(chain) < 4:
+        if chain[-1].dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubj:pass") for c in chain[-1].children):
+            break  # « Moscou n'a pas bougé : elle exige ... »: a clause of its own, not under the negation
         chain.append(chain[-1].head)
     words = index.words
     ruled_out = any(c.lower_ in NEGATIONS for t in chain for c in t.children) or \

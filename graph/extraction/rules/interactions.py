@@ -125,7 +125,8 @@ def _after(index: DocIndex, token: Token, words: set[str], gap: int) -> int | No
     for j in range(token.i + 1, min(index.sentence(token.i).end, token.i + 1 + gap)):
         if doc[j].lower_ in words:
             return j
-        if j in index.entity_at or doc[j].text in (",", ".", ";", ":"):
+        if j in index.entity_at or doc[j].text in (",", ".", ";", ":") or \
+                (doc[j].pos_ == "VERB" and j > token.i + 1):
             return None
     return None
 
@@ -135,7 +136,7 @@ def _verb_pairs(index: DocIndex, verb: Token):
     agents = _agents(index, verb)
     if agents:  # « Zelensky a été reçu par Donald Trump », « Reçu par Trump, Zelensky a ... »
         return [(a, b) for a in subjects for b in agents]
-    j = _after(index, verb, {"avec"}, 4)
+    j = _after(index, verb, {"avec"}, 7)  # « s'est entretenu trois quarts d'heure avec »
     if j is None and index.lex.interactions.get((index.lemmas[verb.i], "verb")) in ("talk", "call"):
         j = _after(index, verb, {"à", "au", "aux"}, 3)  # « Nétanyahou a parlé à Trump »
     if j is not None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from graph.records import Mention
 from graph.extraction.rules.finding import Finding
-from graph.extraction.french import ARTICLES, COUNTERPART, GENITIVE
+from graph.extraction.french import ARTICLES, COUNTERPART, GENITIVE, STATE_INSTITUTIONS
 
 if TYPE_CHECKING:
     from graph.extraction.rules.doc_index import DocIndex
@@ -147,7 +147,8 @@ def _target(index: DocIndex, start: int):
             j = nested[0]
             continue
         if target is None and (token.lower_ in _LINKS or token.pos_ in ("DET", "ADJ", "NOUN")):
-            if token.pos_ == "NOUN" and j > start and doc[j - 1].lower_ in _LINKS and index.role_at(j) is None:
+            if token.pos_ == "NOUN" and j > start and doc[j - 1].lower_ in _LINKS and index.role_at(j) is None \
+                    and token.lower_ not in STATE_INSTITUTIONS:
                 owned = True  # « le patron du fonds souverain russe »: what follows qualifies the fund
             j += 1
             continue
