@@ -45,7 +45,9 @@ REFLEXIVE = frozenset({"se", "s'", "nous", "vous"})
 COORDINATORS = frozenset({"et", "ou"})
 COUNTERPART = frozenset({"homologue", "homologues"})
 # Nouns between a place and the place that contains it (« dans la région de Miami »).
-AREA_NOUNS = frozenset({"région", "province", "état", "oblast", "ville", "banlieue", "comté", "pays", "territoire"})
+AREA_NOUNS = frozenset({"région", "province", "état", "oblast", "ville", "banlieue", "comté", "pays", "territoire",
+                        "nord", "sud", "est", "ouest", "centre", "nord-est", "nord-ouest", "sud-est", "sud-ouest",
+                        "cœur", "périphérie", "gouvernorat", "district", "département"})
 # Nouns for a state's institutions: their nationality adjective names the state a role is
 # of (« le porte-parole de la présidence russe », « du ministère iranien des Affaires étrangères »).
 STATE_INSTITUTIONS = frozenset({"présidence", "gouvernement", "diplomatie", "ministère", "administration",
