@@ -11,7 +11,7 @@ from __future__ import annotations
 
 __all__ = ["ARTICLES", "NAME_LEADERS", "GENITIVE", "LOCATIVE", "DIRECTIONAL", "STOP_WORDS",
            "BOUNDARY_PUNCT", "CLAUSE_ENDS", "NEGATIONS", "RULED_OUT", "PLANNING_VERBS", "PLANNED_MARKS",
-           "REFLEXIVE", "COORDINATORS", "COUNTERPART", "AREA_NOUNS", "GROUP_NOUNS", "PERSON_TITLES", "PAIR_NOUNS", "STATE_INSTITUTIONS"]
+           "REFLEXIVE", "COORDINATORS", "COUNTERPART", "AREA_NOUNS", "GROUP_NOUNS", "PERSON_TITLES", "PAIR_NOUNS", "STATE_INSTITUTIONS", "COUNTED", "PEOPLE_NOUNS"]
 
 # « le », « la », « les »...: determiners a role phrase or a name may open with.
 ARTICLES = frozenset({"le", "la", "les", "l'", "un", "une", "des"})
@@ -52,6 +52,11 @@ AREA_NOUNS = frozenset({"région", "province", "état", "oblast", "ville", "banl
 # of (« le porte-parole de la présidence russe », « du ministère iranien des Affaires étrangères »).
 STATE_INSTITUTIONS = frozenset({"présidence", "gouvernement", "diplomatie", "ministère", "administration",
                                 "exécutif", "état", "cabinet", "chancellerie"})
+# « les deux hommes », « les trois dirigeants »: a number of people the sentence before named.
+COUNTED = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
+PEOPLE_NOUNS = frozenset({"hommes", "femmes", "dirigeants", "dirigeantes", "présidents", "présidentes", "ministres",
+                          "responsables", "émissaires", "négociateurs", "négociatrices", "diplomates", "chefs",
+                          "leaders", "envoyés", "personnalités", "responsables"})
 # Group nouns whose nationality adjective names a party (« des responsables russes »).
 GROUP_NOUNS = frozenset({
     "délégation", "délégations", "responsable", "responsables", "autorité", "autorités",

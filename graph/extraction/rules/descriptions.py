@@ -19,7 +19,8 @@ from graph.extraction.rules.roles import RoleOccurrence
 
 __all__ = ["described_holders", "target_key"]
 
-_TITLE_RELATIONS = frozenset({"leaderOf", "ministerOf", "spokespersonOf", "envoyOf", "advisorOf", "negotiatorFor"})
+_TITLE_RELATIONS = frozenset({"leaderOf", "ministerOf", "spokespersonOf", "envoyOf", "advisorOf", "negotiatorFor",
+                              "relativeOf"})
 
 
 def target_key(target: Mention) -> str:
@@ -39,7 +40,7 @@ def described_holders(doc: Doc, role_phrases: Sequence[RoleOccurrence]) -> dict[
         named = holders.get((role.relation, target_key(role.target)), set())
         if len({h.gazetteer_id or h.text for h in named}) == 1:
             holder = min(named, key=lambda m: m.start)
-        elif named or role.relation not in _TITLE_RELATIONS or role.target.type == "Person":
+        elif named or role.relation not in _TITLE_RELATIONS:
             continue
         else:
             span = doc[role.start:role.end]

@@ -12,7 +12,8 @@ from spacy.attrs import LEMMA, LOWER, ORTH, POS, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from graph.records import Mention
-from graph.extraction.french import (ARTICLES, BOUNDARY_PUNCT, COORDINATORS, GENITIVE, GROUP_NOUNS, LOCATIVE,
+from graph.extraction.french import (ARTICLES, BOUNDARY_PUNCT, COORDINATORS, COUNTED, GENITIVE, GROUP_NOUNS,
+                                     LOCATIVE, PEOPLE_NOUNS,
                                      NEGATIONS, PLANNED_MARKS, PLANNING_VERBS, RULED_OUT, STOP_WORDS)
 from graph.extraction.rules.descriptions import described_holders
 from graph.extraction.rules.lexicons import Lexicons
@@ -45,6 +46,45 @@ class DocIndex:
         # role phrases and the descriptions, and none depends on another having run.
         self.role_phrases: tuple[RoleOccurrence, ...] = tuple(scan_role_phrases(self))
         self.described: MappingProxyType[int, Mention] = MappingProxyType(described_holders(doc, self.role_phrases))
+        # « les deux hommes » -> the two people the sentence before named
+        self.counted: MappingProxyType[int, tuple[Mention, ...]] = MappingProxyType(self._counted_people())
+
+    def _counted_people(self) -> dict[int, tuple[Mention, ...]]:
+        found: dict[int, tuple[Mention, ...]] = {}
+        words = self.words
+        for i in range(1, len(words) - 1):
+            number = COUNTED.get(words[i])
+            if number is None or words[i + 1] not in PEOPLE_NOUNS or words[i - 1] not in ("les", "des", "ces", "aux"):
+                continue
+            sent = self.sentence(i)
+            if sent.start == 0:
+                continue
+            people = self.people_in(self.sentence(sent.start - 1))
+            if len(people) == number:
+                for k in range(i - 1, i + 2):
+                    found[k] = tuple(people)
+        return found
+
+    def people_in(self, sent: Span) -> list[Mention]:
+        """The people a sentence names or describes, once each, in order."""
+        people: dict[str, Mention] = {}
+        i = sent.start
+        while i < sent.end:
+            ent = self.entity_at.get(i)
+            if ent is not None:
+                if ent.label_ == "Person":
+                    mention = self.mention(ent)
+                    people.setdefault(mention.gazetteer_id or mention.text, mention)
+                i = ent.end
+                continue
+            if i in self.described:
+                party = self.described_party(i)
+                people.setdefault(party.refers_to.gazetteer_id or party.refers_to.text, party)
+                while i < sent.end and self.described.get(i) is party.refers_to:
+                    i += 1
+                continue
+            i += 1
+        return list(people.values())
 
     # ``Token.sent`` looks for the sentence's bounds, ``Span.ents`` makes every entity of the
     # doc and ``Span.text`` a Token per word, on every call: the rules ask for them many
@@ -180,6 +220,11 @@ class DocIndex:
                 if not (ent.label_ == "Person" and self.is_genitive(ent)) or not found:
                     party = self.mention(ent)
                 i = ent.end
+            elif i in self.counted:
+                found.extend(self.counted[i])
+                while i < end and i in self.counted:
+                    i += 1
+                continue
             elif i in self.described:
                 party = self.described_party(i)
                 while i < end and i in self.described:
@@ -295,6 +340,11 @@ class DocIndex:
                 if not (ent.label_ == "Person" and self.is_genitive(ent) and found):
                     found.append(self.mention(ent))
                 i = ent.end
+                continue
+            if i in self.counted:
+                found.extend(self.counted[i])
+                while i < end and i in self.counted:
+                    i += 1
                 continue
             if i in self.described:
                 found.append(self.described_party(i))

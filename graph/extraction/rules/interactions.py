@@ -26,6 +26,8 @@ __all__ = ["find_interactions"]
 # Verbs whose direct object (or passive agent) is the other party: « X a reçu Y ».
 _DIRECT_OBJECT_VERBS = frozenset({"rencontrer", "recevoir", "retrouver", "appeler", "accueillir", "réunir",
                                   "convier", "inviter", "rejoindre", "voir"})
+_SURROUNDED = frozenset({"entouré", "entourée", "entourés", "entourées", "flanqué", "flanquée", "flanqués",
+                         "flanquées", "accompagné", "accompagnée", "accompagnés", "accompagnées"})
 _BE_FORMS = frozenset({"été", "être", "est", "sont", "sera", "seront", "serait", "seraient", "était", "étaient",
                        "soit", "fut", "a-t-il"})
 
@@ -208,6 +210,8 @@ def _companion_pairs(index: DocIndex, participants: dict[int, set[Mention]]) -> 
 
 def _companion_at(words: list[str], i: int) -> bool:
     nxt = words[i + 1] if i + 1 < len(words) else ""
+    if words[i] in _SURROUNDED and nxt in GENITIVE:
+        return True  # « Vladimir Poutine, entouré de Iouri Ouchakov et de Kirill Dmitriev »
     if words[i] in ("présence", "compagnie") and i > 0 and words[i - 1] == "en" and nxt in GENITIVE:
         return True
     return words[i] == "côtés" and i > 0 and words[i - 1] in ("aux", "ses") and (nxt in GENITIVE or words[i - 1] == "ses")
