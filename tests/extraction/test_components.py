@@ -108,3 +108,8 @@ def test_a_full_name_never_joins_the_name_it_touches(blank_nlp):
                          pos=["DET", "NOUN", "ADP", "PROPN", "PROPN", "PROPN", "AUX", "VERB"],
                          sent_starts=[True] + [False] * 7)
     assert ents(EntityFilter()(doc)) == [("Kremlin", "Place", ""), ("Dmitri Peskov", "Person", "")]
+
+
+def test_a_lower_case_adjective_is_not_the_country_it_spells(blank_nlp):
+    assert ents(blank_nlp("Le chef de la diplomatie suisse est arrivé en Suisse.")) == [
+        ("Suisse", "Country", "switzerland")]

@@ -106,3 +106,40 @@ def test_a_title_without_a_name_becomes_a_placeholder_for_resolution(nlp):
     titled = [r for r in extraction.relations if r.subject.refers_to is not None
               and r.subject.refers_to.title is not None]
     assert {r.predicate for r in titled} >= {"leaderOf", "met"}
+
+
+def test_the_two_people_of_the_sentence_before(run):
+    found = run("Le cortège d'Abiy Ahmed et de William Ruto a quitté l'aéroport. Les deux hommes ont été reçus "
+                "par Cyril Ramaphosa, entouré de Ronald Lamola.")
+    for visitor in ("Abiy Ahmed", "William Ruto"):
+        assert has(found, visitor, "met", "Cyril Ramaphosa")
+        assert has(found, visitor, "met", "Ronald Lamola")
+
+
+def test_two_people_counted_when_the_sentence_before_names_three_stand_for_no_one(run):
+    found = run("Abiy Ahmed, William Ruto et Yoweri Museveni sont arrivés. Les deux hommes ont rencontré Cyril "
+                "Ramaphosa.")
+    assert not any(p == "met" and "Cyril Ramaphosa" in (s, o) for s, p, o in found)
+
+
+def test_members_named_after_a_comma_and_dont(run):
+    found = run("Cyril Ramaphosa a réuni plusieurs dirigeants africains, dont le président kényan William Ruto et "
+                "le Premier ministre éthiopien Abiy Ahmed.")
+    assert has(found, "Cyril Ramaphosa", "met", "William Ruto") and has(found, "Cyril Ramaphosa", "met", "Abiy Ahmed")
+
+
+def test_delegation_members_negotiate_for_the_state_of_their_role(run):
+    found = run("Les deux délégations, conduites par le ministre kényan des Affaires étrangères, Musalia Mudavadi, "
+                "et par l'émissaire éthiopien, Redwan Hussien, ont siégé toute la journée.")
+    assert ("Musalia Mudavadi", "negotiatorFor", "kényan") in found
+    assert ("Redwan Hussien", "negotiatorFor", "éthiopien") in found
+
+
+def test_a_state_institution_names_the_state_of_the_role(run):
+    found = run("Le porte-parole de la présidence kényane, Hussein Mohamed, a démenti.")
+    assert ("Hussein Mohamed", "spokespersonOf", "kényane") in found
+
+
+def test_a_capital_apposition_locates_the_city(run):
+    found = run("Les pourparlers se tiennent à Nairobi, la capitale kényane, depuis lundi.")
+    assert ("Nairobi", "locatedIn", "kényane") in found
