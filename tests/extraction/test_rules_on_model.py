@@ -143,3 +143,19 @@ def test_a_state_institution_names_the_state_of_the_role(run):
 def test_a_capital_apposition_locates_the_city(run):
     found = run("Les pourparlers se tiennent à Nairobi, la capitale kényane, depuis lundi.")
     assert ("Nairobi", "locatedIn", "kényane") in found
+
+
+def test_two_sides_set_out_by_the_press_met(run):
+    found = run("Côté kényan, le ministre Musalia Mudavadi était entouré de Korir Sing'Oei, l'émissaire de "
+                "William Ruto. Face à eux, le ministre éthiopien des Affaires étrangères, Redwan Hussien, avait "
+                "à ses côtés Abiy Ahmed.")
+    assert ("Musalia Mudavadi", "negotiatorFor", "kényan") in found
+    assert ("Musalia Mudavadi", "ministerOf", "kényan") in found
+    assert has(found, "Musalia Mudavadi", "met", "Redwan Hussien")
+    assert has(found, "Korir Sing'Oei", "met", "Abiy Ahmed")
+    assert not any("William Ruto" in (s, o) for s, p, o in found if p in ("met", "negotiatorFor"))
+
+
+def test_a_side_alone_meets_no_one(run):
+    found = run("Côté kényan, Musalia Mudavadi a parlé. Abiy Ahmed était à Addis-Abeba.")
+    assert not any(p == "met" for _, p, _ in found)

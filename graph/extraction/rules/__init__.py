@@ -1,7 +1,7 @@
 """Relation rules. Each module holds one family of rules as a generator of :class:`Finding`.
 
 >>> sorted(RULES)
-['claims', 'delegations', 'interactions', 'locations', 'roles']
+['claims', 'delegations', 'interactions', 'locations', 'roles', 'sides']
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 from graph.extraction.rules.finding import Finding
 from graph.extraction.rules.doc_index import DocIndex
-from graph.extraction.rules import claims, delegations, interactions, locations, roles
+from graph.extraction.rules import claims, delegations, interactions, locations, roles, sides
 
 __all__ = ["Finding", "RULES", "find_all"]
 
@@ -19,6 +19,7 @@ RULES: dict[str, Callable[[DocIndex], Iterator[Finding]]] = {
     "interactions": interactions.find_interactions,
     "claims": claims.find_claims,
     "locations": locations.find_locations,
+    "sides": sides.find_sides,
 }
 
 

@@ -246,10 +246,10 @@ class DocIndex:
 
     def _end_of(self, mention: Mention) -> int:
         """The token index right after a mention of this doc."""
-        ent = self.entity_at.get(self._token_at_char(mention.start))
+        ent = self.entity_at.get(self.token_at_char(mention.start))
         return ent.end if ent is not None else -1
 
-    def _token_at_char(self, char: int) -> int:
+    def token_at_char(self, char: int) -> int:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return span.start if span is not None else -1
 
