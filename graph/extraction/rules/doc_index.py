@@ -197,7 +197,7 @@ class DocIndex:
         last_end = -1    # the token after the last party found
         while i < end:
             token = doc[i]
-            if closed and (token.text != "," or i + 1 >= end or (i + 1) in self.entity_at):
+            if closed and (token.text != "," or i + 1 >= end or self._opens_clause(i + 1)):
                 break  # « A et B, Ouchakov a dit »: a new clause, not a longer enumeration
             closed = False
             if token.lower_ == "ainsi" and i + 1 < end and doc[i + 1].lower_ == "que":
@@ -243,6 +243,11 @@ class DocIndex:
                 if closing:
                     closed, closing = True, False
         return found
+
+    def _opens_clause(self, i: int) -> bool:
+        """A name at ``i`` followed by a verb starts a clause of its own."""
+        ent = self.entity_at.get(i)
+        return ent is not None and ent.end < len(self.doc) and self.doc[ent.end].pos_ in ("VERB", "AUX")
 
     def _end_of(self, mention: Mention) -> int:
         """The token index right after a mention of this doc."""

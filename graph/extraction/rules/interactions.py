@@ -28,10 +28,11 @@ _DIRECT_OBJECT_VERBS = frozenset({"rencontrer", "recevoir", "retrouver", "appele
                                   "convier", "inviter", "rejoindre", "voir"})
 _SURROUNDED = frozenset({"entouré", "entourée", "entourés", "entourées", "flanqué", "flanquée", "flanqués",
                          "flanquées", "accompagné", "accompagnée", "accompagnés", "accompagnées"})
+_JOINED = frozenset({"rejoint", "rejointe", "rejoints", "rejointes"})
 _BE_FORMS = frozenset({"été", "être", "est", "sont", "sera", "seront", "serait", "seraient", "était", "étaient",
                        "soit", "fut", "a-t-il"})
 
-_NOUN_GAP = 5
+_NOUN_GAP = 8
 
 
 def find_interactions(index: DocIndex) -> Iterator[Finding]:
@@ -124,12 +125,18 @@ def _remote(index: DocIndex, token: Token) -> bool:
 def _after(index: DocIndex, token: Token, words: set[str], gap: int) -> int | None:
     """Index of the first of ``words`` within ``gap`` tokens after ``token``, over modifiers only."""
     doc = index.doc
-    for j in range(token.i + 1, min(index.sentence(token.i).end, token.i + 1 + gap)):
+    end = min(index.sentence(token.i).end, token.i + 1 + gap)
+    j = token.i + 1
+    while j < end:
         if doc[j].lower_ in words:
             return j
-        if j in index.entity_at or doc[j].text in (",", ".", ";", ":") or \
-                (doc[j].pos_ == "VERB" and j > token.i + 1):
+        ent = index.entity_at.get(j)
+        if ent is not None and ent.label_ in ("Place", "Country") and doc[j - 1].lower_ in LOCATIVE:
+            j = ent.end  # « organisée vendredi à Genève entre ... »: where, not who
+            continue
+        if ent is not None or doc[j].text in (",", ".", ";", ":") or (doc[j].pos_ == "VERB" and j > token.i + 1):
             return None
+        j += 1
     return None
 
 
@@ -197,7 +204,7 @@ def _companion_pairs(index: DocIndex, participants: dict[int, set[Mention]]) -> 
     for i in range(len(doc) - 2):
         if not _companion_at(words, i):
             continue
-        j = i + 2 if words[i + 1] in GENITIVE else i + 3
+        j = i + 2 if words[i + 1] in GENITIVE or words[i + 1] == "par" else i + 3
         sent = index.sentence(i)
         companions = [m for m in index.group(j, sent.end) if m.type == "Person"]
         verb = _governing_verb(doc[i]) or sent.root
@@ -212,6 +219,8 @@ def _companion_at(words: list[str], i: int) -> bool:
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if words[i] in _SURROUNDED and nxt in GENITIVE:
         return True  # « Vladimir Poutine, entouré de Iouri Ouchakov et de Kirill Dmitriev »
+    if words[i] in _JOINED and nxt == "par":
+        return True  # « A et B, rejoints par C »
     if words[i] in ("présence", "compagnie") and i > 0 and words[i - 1] == "en" and nxt in GENITIVE:
         return True
     return words[i] == "côtés" and i > 0 and words[i - 1] in ("aux", "ses") and (nxt in GENITIVE or words[i - 1] == "ses")
