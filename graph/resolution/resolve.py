@@ -144,6 +144,7 @@ def resolve(articles: Iterable[tuple[str, Iterable[Mention]]], gazetteer: Gazett
 
     voted = _type_vote(decided, pending)
     full_names = _full_person_names(decided, pending, voted)
+    heads = _first_words(decided, pending, voted)
     ambiguous: set[str] = set()
     for article_id, mention in pending:
         mention_type = voted.get(name_key(mention.text), mention.type)
@@ -159,6 +160,14 @@ def resolve(articles: Iterable[tuple[str, Iterable[Mention]]], gazetteer: Gazett
                 key, rule, score = next(iter(global_keys)), "surname-in-corpus", 0.8
             elif len(local_keys) > 1 or len(global_keys) > 1:
                 ambiguous.add(mention.text)
+            elif not holders:
+                given = heads.get((article_id, "Person", _tokens(mention.text)[0]), set())
+                if len(given) == 1:  # « Jacques » after « Jacques Paris », and no one is surnamed so
+                    key, rule, score = next(iter(given)), "given-name-in-article", 0.7
+        elif len(_tokens(mention.text)) == 1 and mention_type == "Organization":
+            longer = heads.get((article_id, "Organization", _tokens(mention.text)[0]), set())
+            if len(longer) == 1:  # « l'Assemblée » after « l'Assemblée nationale »
+                key, rule, score = next(iter(longer)), "short-name-in-article", 0.8
         decided[(article_id, mention)] = (key, rule, score)
 
     _merge_similar(decided, gazetteer, ambiguous)
@@ -327,8 +336,8 @@ def _merge_similar(decided, gazetteer: Gazetteer, ambiguous: set[str]) -> None:
 def _defined_acronym(long: Mention, short: Mention) -> bool:
     """« l'Organisation nationale du renseignement (MIT) »: an organisation's acronym in
     brackets right after its name, even when its letters follow another language."""
-    return long.type == "Organization" and short.type == "Organization" and " " in long.text \
-        and short.text.isupper() and 2 <= len(short.text) <= 8
+    return long.type == "Organization" and short.type == "Organization" and short.text.isupper() \
+        and 2 <= len(short.text) <= 8 and not long.text.isupper()
 
 
 def _candidate_pairs(names, types, longest):
@@ -383,6 +392,22 @@ def _full_person_names(decided, pending, voted: dict[str, str]) -> dict[str, _Ho
             for key in keys:
                 bare.add(article_id, key)
     return names
+
+
+def _first_words(decided, pending, voted: dict[str, str]) -> dict[tuple[str, str, str], set[str]]:
+    """(article, type, first word) -> the keys of the multi-word names of that type the
+    article gives that open with the word (« Jacques Paris », « Assemblée nationale »)."""
+    heads: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for (article_id, mention), (key, _, _) in decided.items():
+        tokens = _tokens(mention.text)
+        if mention.is_name and len(tokens) > 1:
+            heads[(article_id, mention.type, tokens[0])].add(key)
+    for article_id, mention in pending:
+        tokens = _tokens(mention.text)
+        mention_type = voted.get(name_key(mention.text), mention.type)
+        if mention.is_name and len(tokens) > 1:
+            heads[(article_id, mention_type, tokens[0])].add(f"{mention_type.lower()}/{slug(name_key(mention.text))}")
+    return heads
 
 
 _KEY_TYPES = {"person": "Person", "organization": "Organization", "country": "Country", "place": "Place"}

@@ -1,5 +1,5 @@
 """Name similarity that forgives transliteration: Oumerov ~ Umerov, Ouchakov ~ Ushakov,
-Zelenski ~ Zelenskyy, never Peskov ~ Dmitriev.
+Zelenski ~ Zelenskyy, Araghchi ~ Araqchi, never Peskov ~ Dmitriev.
 
 Names are compared as *skeletons* (ASCII, lower case, French and English spellings of
 the same sounds folded together) with rapidfuzz, and only inside a *block*: names whose
@@ -25,7 +25,7 @@ from ontology.names import name_key
 
 __all__ = ["skeleton", "block_key", "same_person_name", "same_name", "acronym_of"]
 
-_FOLDS = [(r"x", "ks"), (r"tch|tsch|sch|ch|sh|z", "s"), (r"kh|h", ""), (r"ou", "u"), (r"[yj]", "i"), (r"ii+", "i"),
+_FOLDS = [(r"x", "ks"), (r"tch|tsch|sch|ch|sh|z", "s"), (r"gh", "k"), (r"kh|h", ""), (r"ou", "u"), (r"[yj]", "i"), (r"ii+", "i"),
           (r"[ck]|q", "k"), (r"w", "v"), (r"ph", "f"), (r"(.)\1+", r"\1"), (r"e\b", ""), (r"f\b", "v")]
 _LINKING = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "of", "the", "and", "pour", "en"}
 
@@ -39,9 +39,10 @@ def skeleton(name: str) -> str:
 
 
 def block_key(name: str) -> str:
-    """First three and last two letters of the last word's skeleton."""
+    """First three letters and last letter of the last word's skeleton (the last vowels
+    vary with transliteration: Baghaï ~ Baghaei)."""
     words = skeleton(name).split()
-    return words[-1][:3] + words[-1][-2:] if words else ""
+    return words[-1][:3] + words[-1][-1:] if words else ""
 
 
 def same_name(a: str, b: str, threshold: float = 90) -> bool:

@@ -183,3 +183,29 @@ def test_a_gazetteer_position_tells_who_a_title_is():
     r = resolve([("a1", [m("Ana Ferreira", gid="ana"), m("Ole Berg", start=50, gid="ole"), target, title])],
                 gazetteer=gazetteer)
     assert r.entity_of("a1", title).label == "Ana Ferreira"  # both lead Norway: the role tells them apart
+
+
+def test_a_given_name_alone_is_the_one_person_of_the_article_who_bears_it():
+    r = resolve([("a1", [m("Ana Ferreira"), m("Ana", start=30)]), ("a2", [m("Ana", start=5)])])
+    assert r.entity_of("a1", m("Ana", start=30)).label == "Ana Ferreira"
+    assert r.entity_of("a2", m("Ana", start=5)).label == "Ana"  # no Ana Ferreira named there
+
+
+def test_a_given_name_two_people_bear_stays_apart():
+    r = resolve([("a1", [m("Ana Ferreira"), m("Ana Lopes", start=20), m("Ana", start=40)])])
+    assert r.entity_of("a1", m("Ana", start=40)).label == "Ana"
+
+
+def test_an_organisations_first_word_alone_is_that_organisation():
+    r = resolve([("a1", [m("Assemblée nationale", "Organization"), m("Assemblée", "Organization", start=40)])])
+    assert len(r.entities) == 1
+
+
+def test_a_bracketed_acronym_after_a_one_word_name():
+    r = resolve([("a1", [m("Verts", "Organization"), m("EELV", "Organization", start=7)])])
+    assert len(r.entities) == 1
+
+
+def test_gh_and_q_transliterate_one_sound():
+    r = resolve([("a1", [m("Abbas Araghchi")]), ("a2", [m("Abbas Araqchi")])])
+    assert len(r.entities) == 1
