@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 from graph.extraction.rules.finding import Finding
 from graph.extraction.rules.doc_index import DocIndex
-from graph.extraction.rules import claims, delegations, interactions, locations, roles, sides
+from graph.extraction.rules import claims, delegations, interactions, locations, roles, sides, state_talks
 
 __all__ = ["Finding", "RULES", "find_all"]
 
@@ -24,5 +24,8 @@ RULES: dict[str, Callable[[DocIndex], Iterator[Finding]]] = {
 
 
 def find_all(index: DocIndex) -> Iterator[Finding]:
-    for rule in RULES.values():
-        yield from rule(index)
+    """Every family's findings, then the talks between states they imply
+    (:mod:`~graph.extraction.rules.state_talks` reads the others' findings)."""
+    findings = [finding for rule in RULES.values() for finding in rule(index)]
+    yield from findings
+    yield from state_talks.find_state_talks(index, findings)

@@ -116,6 +116,26 @@ def find_roles(index: DocIndex) -> Iterator[Finding]:
         if role.holder is not None and role.target is not None:
             yield Finding(role.holder, role.relation, role.target, index.sentence(role.start),
                           f"role:{role.relation}", 0.9)
+        elif role.holder is not None:
+            known = _known_target(index, role)
+            if known is not None:  # « le Premier ministre Sébastien Lecornu »: of France, the gazetteer says
+                yield Finding(role.holder, role.relation, known, index.sentence(role.start),
+                              f"role:{role.relation}:known", 0.8)
+
+
+def _known_target(index: DocIndex, role: RoleOccurrence) -> Mention | None:
+    """What the gazetteer says the holder is this role of, when the article does not say."""
+    if not role.holder.gazetteer_id:
+        return None
+    try:
+        holds = index.lex.gazetteer.get(role.holder.gazetteer_id).holds
+    except KeyError:
+        return None
+    targets = {target for relation, target, name in holds if relation == role.relation and name == role.name}
+    if len(targets) != 1:
+        return None
+    actor = index.lex.gazetteer.get(targets.pop())
+    return Mention(actor.label, actor.type, role.holder.start, role.holder.end, actor.id, is_name=False)
 
 
 def _fits(index: DocIndex, target) -> bool:
