@@ -96,13 +96,34 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
     """
     shipped = _read_gazetteer(_data_path("gazetteer.json", None))
     if path is None:
-        return Gazetteer(shipped)
+        return Gazetteer(_with_capitals(shipped))
     states = _nationality_states(shipped)
     if path == NO_GAZETTEER:
-        return Gazetteer(states)
+        return Gazetteer(_with_capitals(states))
     own = _read_gazetteer(Path(path))
     ids = {actor.id for actor in own}
-    return Gazetteer(own + tuple(actor for actor in states if actor.id not in ids))
+    return Gazetteer(_with_capitals(own + tuple(actor for actor in states if actor.id not in ids)))
+
+
+def _with_capitals(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The actors, and the capitals and seats of power (``lexicons/capitals.tsv``,
+    ``lexicons/seats.tsv``) that none of them names: each stands for its state."""
+    known = {name_key(n) for actor in actors for n in (actor.label, *actor.names)}
+    ids = {actor.id for actor in actors}
+    added = []
+    rows = [(source, number, city, "Place", state)
+            for source, number, (city, state) in _rows("lexicons/capitals.tsv", None, 2)]
+    rows += [(source, number, seat, kind, state)
+             for source, number, (seat, kind, state) in _rows("lexicons/seats.tsv", None, 3)]
+    for source, number, name, kind, state in rows:
+        if state not in ids:
+            raise LexiconError(f"{source}:{number}: {state!r} is not a state the lexicons know")
+        if kind not in CORE_CLASSES:
+            raise LexiconError(f"{source}:{number}: unknown type {kind!r}")
+        if name_key(name) not in known:
+            known.add(name_key(name))
+            added.append(Actor(f"seat-{name_key(name).replace(' ', '-')}", kind, name, (name,), stands_for=state))
+    return actors + tuple(added)
 
 
 def gazetteer_bytes(path: str | None) -> bytes:

@@ -322,6 +322,8 @@ class DocIndex:
         sent = self.sentence(pronoun.i)
         before = [ent for ent in self.sentence_ents(sent) if ent.end <= pronoun.i and not self.is_genitive(ent)
                   and (ent.label_ == "Person" or self.stands_for_state(self.mention(ent)))]
+        if any(ent.label_ == "Person" for ent in before):  # a person first; a state only if none
+            before = [ent for ent in before if ent.label_ == "Person"]
         people = {self.mention(ent).gazetteer_id or ent.text for ent in before}
         if len(people) == 1:
             return [self.mention(before[-1])]
