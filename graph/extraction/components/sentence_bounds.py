@@ -19,6 +19,8 @@
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -32,17 +34,25 @@ class SentenceBounds:
         self.max_length = max_length
 
     def __call__(self, doc: Doc) -> Doc:
+        if len(doc) < 2:
+            return doc
+        # read and written as arrays: a Token per position would cost more than the rule
+        strings = doc.vocab.strings
+        orth = doc.to_array([ORTH]).tolist()
+        texts = [strings[h] for h in orth]
+        starts = [1] + [0] * (len(texts) - 1)
         run = 0
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
+        for i in range(1, len(texts)):
+            previous = texts[i - 1]
             run += 1
-            if "\n" in previous.text or "\n" in previous.whitespace_:
-                token.is_sent_start = True
+            if "\n" in previous:
+                starts[i] = 1
                 run = 0
-            elif previous.text in SENTENCE_FINAL:
+            elif previous in SENTENCE_FINAL:
                 run = 0  # may start here: the parser decides (« M. Lavrov » is not a boundary)
-            elif run < self.max_length and not token.is_space:
-                token.is_sent_start = False
+            elif run < self.max_length and not texts[i].isspace():
+                starts[i] = -1
+        doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
         return doc
 
 

@@ -38,6 +38,7 @@ class DocIndex:
         self.lemmas: list[str] = [strings[h].lower() for h in lemma]    # lower-cased lemmas
         self.text = "".join([strings[h] + " " if spaced else strings[h] for h, spaced in zip(orth, space)])
         self._roles: dict[int, tuple[int, str] | None] = {}
+        self._mentions: dict[tuple[int, int], Mention] = {}
         self.ents: tuple[Span, ...] = doc.ents  # ``Doc.ents`` makes its spans anew on each call
         for ent in self.ents:
             for i in range(ent.start, ent.end):
@@ -118,9 +119,13 @@ class DocIndex:
         return self._roles[i]
 
     # ----------------------------------------------------------------- mentions
-    @staticmethod
-    def mention(ent: Span) -> Mention:
-        return Mention(ent.text, ent.label_, ent.start_char, ent.end_char, ent.kb_id_ or None)
+    def mention(self, ent: Span) -> Mention:
+        """The mention of an entity span (made once per span: rules ask for it often)."""
+        found = self._mentions.get((ent.start, ent.end))
+        if found is None:
+            found = self._mentions[(ent.start, ent.end)] = Mention(
+                ent.text, ent.label_, ent.start_char, ent.end_char, ent.kb_id_ or None)
+        return found
 
     def nationality_mention(self, token: Token) -> Mention | None:
         actor_id = self.lex.nationality(token)

@@ -29,6 +29,7 @@ _DIRECT_OBJECT_VERBS = frozenset({"rencontrer", "recevoir", "retrouver", "appele
 _SURROUNDED = frozenset({"entouré", "entourée", "entourés", "entourées", "flanqué", "flanquée", "flanqués",
                          "flanquées", "accompagné", "accompagnée", "accompagnés", "accompagnées"})
 _JOINED = frozenset({"rejoint", "rejointe", "rejoints", "rejointes"})
+_COMPANION_WORDS = _SURROUNDED | _JOINED | {"présence", "compagnie", "côtés"}
 _BE_FORMS = frozenset({"été", "être", "est", "sont", "sera", "seront", "serait", "seraient", "était", "étaient",
                        "soit", "fut", "a-t-il"})
 
@@ -124,17 +125,17 @@ def _remote(index: DocIndex, token: Token) -> bool:
 
 def _after(index: DocIndex, token: Token, words: set[str], gap: int) -> int | None:
     """Index of the first of ``words`` within ``gap`` tokens after ``token``, over modifiers only."""
-    doc = index.doc
+    lower, tags = index.words, index.tags
     end = min(index.sentence(token.i).end, token.i + 1 + gap)
     j = token.i + 1
     while j < end:
-        if doc[j].lower_ in words:
+        if lower[j] in words:
             return j
         ent = index.entity_at.get(j)
-        if ent is not None and ent.label_ in ("Place", "Country") and doc[j - 1].lower_ in LOCATIVE:
+        if ent is not None and ent.label_ in ("Place", "Country") and lower[j - 1] in LOCATIVE:
             j = ent.end  # « organisée vendredi à Genève entre ... »: where, not who
             continue
-        if ent is not None or doc[j].text in (",", ".", ";", ":") or (doc[j].pos_ == "VERB" and j > token.i + 1):
+        if ent is not None or lower[j] in (",", ".", ";", ":") or (tags[j] == "VERB" and j > token.i + 1):
             return None
         j += 1
     return None
@@ -202,7 +203,7 @@ def _companion_pairs(index: DocIndex, participants: dict[int, set[Mention]]) -> 
     and whoever else the sentence says met."""
     doc, words = index.doc, index.words
     for i in range(len(doc) - 2):
-        if not _companion_at(words, i):
+        if words[i] not in _COMPANION_WORDS or not _companion_at(words, i):
             continue
         j = i + 2 if words[i + 1] in GENITIVE or words[i + 1] == "par" else i + 3
         sent = index.sentence(i)
