@@ -30,6 +30,7 @@ so offsets stay those of the text:
 """
 from __future__ import annotations
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -51,7 +52,7 @@ class MentionNormaliser:
         self.lex = lexicons(gazetteer_path)
 
     def __call__(self, doc: Doc) -> Doc:
-        words = [t.lower_ for t in doc]
+        words = [text.lower() for text in _texts(doc)]
         alone = self._written_alone(doc)
         spans: list[Span] = []
         for ent in doc.ents:
@@ -223,19 +224,30 @@ def _names_missed(doc: Doc, spans: list[Span]) -> list[Span]:
     if not names:
         return []
     covered = {i for span in spans for i in range(span.start, span.end)}
+    sizes: dict[str, set[int]] = {}  # first word of a name -> the lengths of the names it opens
+    for name, size in names.items():
+        sizes.setdefault(name.split(" ")[0], set()).add(size)
+    texts = _texts(doc)
     found = []
-    for token in doc:
-        if token.i in covered or not token.text[:1].isupper():
+    for i, text in enumerate(texts):
+        if i in covered or text not in sizes:
             continue
-        for size in sorted({names[t] for t in names if t.startswith(token.text)}, reverse=True):
-            candidate = doc[token.i:token.i + size]
-            if candidate.text in names and not any(i in covered for i in range(candidate.start, candidate.end)) \
-                    and not (candidate.end < len(doc) and doc[candidate.end].text[:1].isupper()
-                             and doc[candidate.end].text.isalpha()):
-                found.append(Span(doc, candidate.start, candidate.end, label="Person"))
-                covered.update(range(candidate.start, candidate.end))
-                break
+        for size in sorted(sizes[text], reverse=True):
+            end = i + size
+            if end > len(texts) or doc[i:end].text not in names or any(k in covered for k in range(i, end)):
+                continue
+            if end < len(texts) and texts[end][:1].isupper() and texts[end].isalpha():
+                continue  # « Lavrov Junior »: a longer name
+            found.append(Span(doc, i, end, label="Person"))
+            covered.update(range(i, end))
+            break
     return found
+
+
+def _texts(doc: Doc) -> list[str]:
+    """The doc's token texts, read from its array (no Token made per position)."""
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array([ORTH]).tolist()]
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:

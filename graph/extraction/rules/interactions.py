@@ -38,16 +38,20 @@ _NOUN_GAP = 8
 
 def find_interactions(index: DocIndex) -> Iterator[Finding]:
     seen = set()
-    for i in range(len(index.doc)):
+    words = index.lex.interaction_words  # a token that is none of them is no trigger
+    candidates = [i for i, (word, lemma) in enumerate(zip(index.words, index.lemmas)) if word in words or lemma in words]
+    for i in candidates:
         kind = _kind(index, i)
         if kind is None:
             continue
         token = index.doc[i]
-        ruled_out, planned = modality(index, token)
+        pairs = _verb_pairs(index, token) if token.pos_ in ("VERB", "AUX") else _noun_pairs(index, token)
+        if not pairs:
+            continue
+        ruled_out, planned = modality(index, token)  # read only where there are parties: it costs
         if ruled_out:
             continue
         sent = index.sentence(i)
-        pairs = _verb_pairs(index, token) if token.pos_ in ("VERB", "AUX") else _noun_pairs(index, token)
         for a, b in pairs:
             predicate = _predicate(index, token, kind, a, b)
             key = (a, predicate, b, sent.start)

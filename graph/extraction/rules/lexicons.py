@@ -22,6 +22,7 @@ class Lexicons:
     role_starts: frozenset[str]
     claim_verb_stems: tuple[str, ...]  # a conjugated form the lemmatizer may miss starts with one
     role_names: dict[str, str]  # inflected role phrase -> the role as the lexicon writes it
+    interaction_words: frozenset[str]  # every word or lemma of the interactions lexicon
 
     def role_at(self, words: Sequence[str], i: int) -> tuple[int, str] | None:
         """``(end, relation)`` of the longest role phrase starting at ``words[i]``
@@ -53,7 +54,8 @@ def lexicons(gazetteer_path: str | None = None) -> Lexicons:
     return Lexicons(gazetteer, roles, load_nationalities(), load_interactions(),
                     claim_cues, max(len(r.split()) for r in roles) + 1,
                     frozenset(a.id for a in gazetteer.actors if a.stands_for), _first_tokens(roles),
-                    _verb_stems(claim_cues), load_role_names())
+                    _verb_stems(claim_cues), load_role_names(),
+                    frozenset(word for word, _ in load_interactions()))
 
 
 def _verb_stems(cues: dict[str, str]) -> tuple[str, ...]:

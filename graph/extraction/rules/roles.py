@@ -48,17 +48,21 @@ class RoleOccurrence(NamedTuple):
 def scan_role_phrases(index: DocIndex) -> Iterator[RoleOccurrence]:
     """The role phrases of the doc, in reading order. :class:`DocIndex` keeps them as
     ``role_phrases`` (every rule reads them there); it needs no description to find them."""
-    doc = index.doc
     words = index.words
-    i = 0
+    starts = index.lex.role_starts
+    # only where a role phrase can start: most words cannot, and a set tells at once
+    candidates = [i for i, word in enumerate(words) if word in starts or word in COUNTERPART]
     previous: RoleOccurrence | None = None
-    while i < len(doc):
+    i = 0
+    for candidate in candidates:
+        if candidate < i:
+            continue
+        i = candidate
         found = None if i in index.entity_at else index.role_at(i)
         if found is None and words[i] in COUNTERPART and previous is not None \
                 and previous.start >= index.sentence(i).start:
             found = (i + 1, previous.relation)  # « son homologue russe X »: the same role, elsewhere
         if found is None:
-            i += 1
             continue
         role_end, relation = found
         shared = _distributed(index, role_end)
