@@ -159,3 +159,11 @@ def test_two_sides_set_out_by_the_press_met(run):
 def test_a_side_alone_meets_no_one(run):
     found = run("Côté kényan, Musalia Mudavadi a parlé. Abiy Ahmed était à Addis-Abeba.")
     assert not any(p == "met" for _, p, _ in found)
+
+
+def test_a_role_nested_in_another_belongs_to_the_name_it_ends_on_only_without_a_name_before(run):
+    found = run("Le conseiller du président kényan Monica Juma a parlé. Korir Sing'Oei, conseiller du "
+                "président kényan William Ruto, a parlé.")
+    assert ("Monica Juma", "advisorOf", "kényan") in found
+    assert ("Korir Sing'Oei", "advisorOf", "kényan") in found
+    assert ("Monica Juma", "leaderOf", "kényan") not in found and ("William Ruto", "advisorOf", "kényan") not in found

@@ -205,10 +205,14 @@ def _holder(index: DocIndex, role_start: int, role_end: int, after: int):
     B »: B) or after a comma when the phrase opens with a determiner (« A, la ministre
     britannique, C »: C), else the one before it. A person after a role nested in this
     one holds the nested role (« A, envoyé du président russe B »: A)."""
+    opened = index.role_phrase_start(role_start)
+    if opened >= 2 and index.words[opened - 1] in GENITIVE and \
+            any(index.role_at(k) and index.role_at(k)[0] >= opened - 1 for k in range(max(0, opened - 5), opened - 1)):
+        return None  # « le conseiller du président russe X »: X holds the first role, not this one
     later = _holder_after(index, after)
     if any(index.role_at(k) for k in range(role_end, after)):
-        later = None
-    opened = index.role_phrase_start(role_start)
+        # « A, conseiller du président russe B »: A's; « le conseiller du président russe B »: B's
+        return _holder_before(index, role_start) or later
     if later is not None and (index.words[opened] in ARTICLES or index.doc[after].text != ","):
         return later  # « A, le président finlandais B »: B; « A, la ministre britannique, C »: C
     if later is None and not _apposition_closes(index, after):
@@ -220,6 +224,9 @@ def _apposition_closes(index: DocIndex, after: int) -> bool:
     """An apposition ends with a comma, a bracket, a dash or the sentence, or goes on with
     « et » (« A, porte-parole du Kremlin et ancien diplomate »)."""
     doc = index.doc
+    named = index.entity_at.get(after)
+    if named is not None and named.start == after:
+        after = named.end  # « conseiller du président russe Vladimir Poutine, »: past the name
     end = _phrase_end(index, after, index.sentence(after - 1).end) if after < len(doc) else after
     for j in (after, end):
         if j >= len(doc) or j >= index.sentence(after - 1).end:
