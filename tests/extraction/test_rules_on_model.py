@@ -167,3 +167,22 @@ def test_a_role_nested_in_another_belongs_to_the_name_it_ends_on_only_without_a_
     assert ("Monica Juma", "advisorOf", "kényan") in found
     assert ("Korir Sing'Oei", "advisorOf", "kényan") in found
     assert ("Monica Juma", "leaderOf", "kényan") not in found and ("William Ruto", "advisorOf", "kényan") not in found
+
+
+def test_people_who_join_a_call_spoke_with_those_on_it(run):
+    found = run("Cyril Ramaphosa s'est entretenu au téléphone avec William Ruto, un échange auquel se sont "
+                "joints le Premier ministre éthiopien Abiy Ahmed et le président ougandais Yoweri Museveni.")
+    assert has(found, "Cyril Ramaphosa", "spokeWith", "William Ruto")
+    assert has(found, "William Ruto", "spokeWith", "Abiy Ahmed")
+    assert not has(found, "William Ruto", "met", "Abiy Ahmed")
+
+
+def test_a_videoconference_is_a_call(run):
+    found = run("Abiy Ahmed avait préparé le sommet lors d'une visioconférence avec William Ruto et Cyril Ramaphosa.")
+    assert has(found, "Abiy Ahmed", "spokeWith", "William Ruto")
+    assert has(found, "Abiy Ahmed", "spokeWith", "Cyril Ramaphosa")
+
+
+def test_someone_had_on_the_phone(run):
+    found = run("Le président kényan William Ruto a également eu Cyril Ramaphosa au téléphone.")
+    assert has(found, "William Ruto", "spokeWith", "Cyril Ramaphosa")

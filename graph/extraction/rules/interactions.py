@@ -29,7 +29,8 @@ _DIRECT_OBJECT_VERBS = frozenset({"rencontrer", "recevoir", "retrouver", "appele
 _SURROUNDED = frozenset({"entouré", "entourée", "entourés", "entourées", "flanqué", "flanquée", "flanqués",
                          "flanquées", "accompagné", "accompagnée", "accompagnés", "accompagnées"})
 _JOINED = frozenset({"rejoint", "rejointe", "rejoints", "rejointes"})
-_COMPANION_WORDS = _SURROUNDED | _JOINED | {"présence", "compagnie", "côtés"}
+_JOINED_IN = frozenset({"joint", "jointe", "joints", "jointes"})
+_COMPANION_WORDS = _SURROUNDED | _JOINED | _JOINED_IN | {"présence", "compagnie", "côtés"}
 _BE_FORMS = frozenset({"été", "être", "est", "sont", "sera", "seront", "serait", "seraient", "était", "étaient",
                        "soit", "fut", "a-t-il"})
 
@@ -62,18 +63,23 @@ def find_interactions(index: DocIndex) -> Iterator[Finding]:
                           0.8 if token.pos_ == "VERB" else 0.75, planned, _venue(index, token),
                           find_date_expression(index.sentence_text(sent), token.idx - sent.start_char))
     participants: dict[int, set[Mention]] = {}  # sentence start -> people an interaction names
+    remote: set[int] = set()  # sentences whose people only spoke at a distance
+    met: set[int] = set()
     for a, predicate, b, start in seen:
-        if predicate == "met":
+        if predicate in ("met", "spokeWith"):
             participants.setdefault(start, set()).update((a, b))
+            (remote if predicate == "spokeWith" else met).add(start)
     for token, host, companion in _companion_pairs(index, participants):
         ruled_out, planned = modality(index, token)
         if ruled_out or host == companion or (host.gazetteer_id and host.gazetteer_id == companion.gazetteer_id):
             continue
         sent = index.sentence(token.i)
-        if (host, "met", companion, sent.start) in seen or (companion, "met", host, sent.start) in seen:
+        # who joins a call joins it at a distance (« un échange téléphonique auquel se sont joints »)
+        predicate = "spokeWith" if sent.start in remote and sent.start not in met else "met"
+        if (host, predicate, companion, sent.start) in seen or (companion, predicate, host, sent.start) in seen:
             continue
-        seen.add((host, "met", companion, sent.start))
-        yield Finding(host, "met", companion, sent, "interaction:presence", 0.7, planned, _venue(index, token),
+        seen.add((host, predicate, companion, sent.start))
+        yield Finding(host, predicate, companion, sent, "interaction:presence", 0.7, planned, _venue(index, token),
                       find_date_expression(index.sentence_text(sent), token.idx - sent.start_char))
 
 
@@ -87,7 +93,9 @@ def _kind(index: DocIndex, i: int) -> str | None:
         kind = table.get((index.words[i], "noun")) or table.get((index.lemmas[i], "noun"))
     else:
         kind = table.get((index.lemmas[i], "verb"))
-    return kind if kind != "remote" else None
+    if kind == "remote":  # « lors d'une visioconférence avec A et B », « a eu A au téléphone »
+        return "call" if tag == "NOUN" else None
+    return kind
 
 
 def _predicate(index: DocIndex, token: Token, kind: str, a: Mention, b: Mention) -> str | None:
@@ -209,7 +217,7 @@ def _companion_pairs(index: DocIndex, participants: dict[int, set[Mention]]) -> 
     for i in range(len(doc) - 2):
         if words[i] not in _COMPANION_WORDS or not _companion_at(words, i):
             continue
-        j = i + 2 if words[i + 1] in GENITIVE or words[i + 1] == "par" else i + 3
+        j = i + 1 if words[i] in _JOINED_IN else i + 2 if words[i + 1] in GENITIVE or words[i + 1] == "par" else i + 3
         sent = index.sentence(i)
         companions = [m for m in index.group(j, sent.end) if m.type == "Person"]
         verb = _governing_verb(doc[i]) or sent.root
@@ -226,6 +234,9 @@ def _companion_at(words: list[str], i: int) -> bool:
         return True  # « Vladimir Poutine, entouré de Iouri Ouchakov et de Kirill Dmitriev »
     if words[i] in _JOINED and nxt == "par":
         return True  # « A et B, rejoints par C »
+    if words[i] in _JOINED_IN and "auquel" in words[max(0, i - 4):i] or \
+            words[i] in _JOINED_IN and "laquelle" in words[max(0, i - 4):i]:
+        return True  # « un échange auquel se sont joints A et B »
     if words[i] in ("présence", "compagnie") and i > 0 and words[i - 1] == "en" and nxt in GENITIVE:
         return True
     return words[i] == "côtés" and i > 0 and words[i - 1] in ("aux", "ses") and (nxt in GENITIVE or words[i - 1] == "ses")
@@ -244,6 +255,11 @@ def _noun_pairs(index: DocIndex, noun: Token):
         subjects = index.subject_parties(verb)
         if len(subjects) >= 2:
             return list(combinations(subjects, 2))
+    if verb is not None and index.lex.interactions.get((index.words[noun.i], "noun")) == "remote":
+        held = [c for c in verb.children if c.dep_ == "obj" and c.i in index.entity_at]
+        if held:  # « le chancelier a eu Donald Trump au téléphone »
+            others = [index.mention(index.entity_at[held[0].i])]
+            return [(a, b) for a in index.subject_parties(verb) for b in others]
     return []
 
 
