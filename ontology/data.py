@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -21,7 +22,7 @@ from .namespace import CORE_CLASSES, RELATIONS
 __all__ = ["Actor", "Gazetteer", "LexiconError", "NO_GAZETTEER", "load_gazetteer", "load_roles",
            "load_nationalities", "load_interactions", "load_claim_cues", "load_not_actors", "load_honorifics",
            "load_role_names",
-           "gazetteer_bytes",
+           "gazetteer_bytes", "without_accents",
            "inflections"]
 
 NO_GAZETTEER = "none"  # ``--gazetteer none``: no list of actors, only the states the lexicons name
@@ -192,8 +193,15 @@ def _role_table(path: str | None = None) -> dict[str, tuple[str, str]]:
         if relation not in RELATIONS:
             raise LexiconError(f"{source}:{number}: unknown relation {relation!r}")
         for form in product(*(_word_forms(w) for w in phrase.lower().split(" "))):
-            table[" ".join(form)] = (relation, phrase.lower())
+            written = " ".join(form)
+            table[written] = (relation, phrase.lower())
+            table.setdefault(without_accents(written), (relation, phrase.lower()))  # « secrétaire d'Etat »
     return table
+
+
+def without_accents(text: str) -> str:
+    """« secrétaire d'État » -> « secretaire d'Etat »: how role phrases are also looked up."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 def load_roles(path: str | None = None) -> dict[str, str]:

@@ -115,3 +115,8 @@ def test_the_doc_index_reads_what_the_tokens_and_sentences_say(blank_nlp):
         assert index.sentence_ents(sent) == list(sent.ents)
     assert [e.text for e in index.sentence_ents(index.sentence(0))] == ["Sergueï Lavrov", "Marco Rubio"]
     assert DocIndex(Doc(blank_nlp.vocab, words=[]), lexicons()).words == []
+
+
+def test_a_role_written_without_its_accents_and_its_target_known_from_the_gazetteer(blank_nlp):
+    # « secrétaire d'Etat » for « secrétaire d'État »; of the United States, says the gazetteer
+    assert run(blank_nlp, "Le secrétaire d'Etat Marco Rubio a parlé.") == {("Marco Rubio", "ministerOf", "États-Unis")}

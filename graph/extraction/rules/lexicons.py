@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ontology.data import (Gazetteer, load_claim_cues, load_gazetteer, load_interactions,
-                           load_nationalities, load_role_names, load_roles)
+                           load_nationalities, load_role_names, load_roles, without_accents)
 
 __all__ = ["Lexicons", "lexicons"]
 
@@ -31,7 +31,7 @@ class Lexicons:
             return None
         for size in range(min(self.longest_role, len(words) - i), 0, -1):
             phrase = " ".join(words[i:i + size]).replace("' ", "'")
-            relation = self.roles.get(phrase)
+            relation = self.roles.get(phrase) or self.roles.get(without_accents(phrase))
             if relation:
                 return i + size, relation
         return None
@@ -39,7 +39,7 @@ class Lexicons:
     def role_name(self, words: Sequence[str], start: int, end: int) -> str:
         """The role phrase ``words[start:end]`` as the lexicon writes it (« présidente » -> « président »)."""
         phrase = " ".join(words[start:end]).replace("' ", "'")
-        return self.role_names.get(phrase, phrase)
+        return self.role_names.get(phrase) or self.role_names.get(without_accents(phrase), phrase)
 
     def nationality(self, token) -> str | None:
         return self.nationalities.get(token.lower_)

@@ -135,7 +135,9 @@ def _known_target(index: DocIndex, role: RoleOccurrence) -> Mention | None:
         holds = index.lex.gazetteer.get(role.holder.gazetteer_id).holds
     except KeyError:
         return None
-    targets = {target for relation, target, name in holds if relation == role.relation and name == role.name}
+    targets = {target for relation, target, _ in holds if relation == role.relation}
+    if len(targets) > 1:  # the role's words tell which (« président » / « premier ministre »)
+        targets = {target for relation, target, name in holds if relation == role.relation and name == role.name}
     if len(targets) != 1:
         return None
     actor = index.lex.gazetteer.get(targets.pop())
