@@ -186,3 +186,11 @@ def test_a_videoconference_is_a_call(run):
 def test_someone_had_on_the_phone(run):
     found = run("Le président kényan William Ruto a également eu Cyril Ramaphosa au téléphone.")
     assert has(found, "William Ruto", "spokeWith", "Cyril Ramaphosa")
+
+
+def test_the_other_side_of_a_delegation(run):
+    found = run("La délégation kényane était conduite par le ministre Musalia Mudavadi. En face, Addis-Abeba "
+                "avait dépêché Redwan Hussien et le ministre de la Défense Aisha Mohammed.")
+    assert ("Redwan Hussien", "negotiatorFor", "Addis-Abeba") in found or \
+        ("Redwan Hussien", "negotiatorFor", "Éthiopie") in found
+    assert has(found, "Musalia Mudavadi", "met", "Redwan Hussien")

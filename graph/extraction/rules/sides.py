@@ -4,8 +4,9 @@ A, l'émissaire B. Face à eux, le ministre russe C, entouré de D. »
 - a sentence that opens with « Côté <nationality> » (or « Du côté ... ») names a side of
   that state: its people negotiate for it (negotiatorFor), and a minister's, envoy's or
   adviser's role the sentence gives without saying of what is of that state;
-- a sentence that opens with « Face à eux » / « En face » right after a side names the
-  other side (its state: the first the sentence names); a sentence that opens with
+- a sentence that opens with « Face à eux » / « En face » right after a side (or after a
+  sentence on a state's delegation) names the other side (its state: the first the
+  sentence names); a sentence that opens with
   « Elle » / « Il » right after a side goes on with it (« Elle comprenait notamment X »);
 - everyone of one side met everyone of the other.
 People named in a genitive (« l'émissaire de Donald Trump ») are not on the side.
@@ -41,7 +42,9 @@ def find_sides(index: DocIndex) -> Iterator[Finding]:
         sent = sentences[k]
         side = _side_opening(index, sent, facing=previous)
         if side is None:
-            previous = None
+            # a delegation of a state (« La délégation américaine était conduite par A ») is a
+            # side a « En face, ... » can answer; its members are the delegations family's
+            previous = _delegation_side(index, sent)
             k += 1
             continue
         while k + 1 < len(sentences) and index.words[sentences[k + 1].start] in _GOING_ON:
@@ -68,6 +71,16 @@ def _side_opening(index: DocIndex, sent: Span, facing: _Side | None) -> _Side | 
     if facing is not None and any(tuple(words[sent.start:sent.start + len(p)]) == p for p in _FACING):
         state = _first_state(index, sent)
         return _Side(state, [sent]) if state is not None else None
+    return None
+
+
+def _delegation_side(index: DocIndex, sent: Span) -> _Side | None:
+    words = index.words
+    for i in range(sent.start, sent.end - 1):
+        if words[i] in ("délégation", "délégations") and index.doc[i + 1].is_lower:
+            state = index.nationality_mention(index.doc[i + 1])
+            if state is not None:
+                return _Side(state, [sent])
     return None
 
 
