@@ -194,3 +194,9 @@ def test_the_other_side_of_a_delegation(run):
     assert ("Redwan Hussien", "negotiatorFor", "Addis-Abeba") in found or \
         ("Redwan Hussien", "negotiatorFor", "Éthiopie") in found
     assert has(found, "Musalia Mudavadi", "met", "Redwan Hussien")
+
+
+def test_a_meeting_that_was_not_held_gives_nothing(run):
+    found = run("La rencontre préparatoire entre MM. Ruto et Museveni, un temps annoncée, n'a finalement pas été "
+                "organisée.")
+    assert not any(p == "met" for _, p, _ in found)

@@ -419,7 +419,7 @@ def modality(index: DocIndex, trigger: Token) -> tuple[bool, bool]:
     """
     sent = index.sentence(trigger.i)
     chain = [trigger]
-    while chain[-1].dep_ in ("xcomp", "advcl", "conj", "obj", "nsubj", "csubj", "obl:arg", "nmod", "ccomp") \
+    while chain[-1].dep_ in ("xcomp", "advcl", "conj", "obj", "nsubj", "nsubj:pass", "csubj", "obl:arg", "nmod", "ccomp") \
             and chain[-1].head is not chain[-1] and len(chain) < 4:
         if chain[-1].dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubj:pass") for c in chain[-1].children):
             break  # « Moscou n'a pas bougé : elle exige ... »: a clause of its own, not under the negation
