@@ -225,15 +225,12 @@ class DocIndex:
                 if not (ent.label_ == "Person" and self.is_genitive(ent)) or not found:
                     party = self.mention(ent)
                 i = ent.end
-            elif i in self.counted:
-                found.extend(self.counted[i])
-                while i < end and i in self.counted:
-                    i += 1
-                continue
-            elif i in self.described:
-                party = self.described_party(i)
-                while i < end and i in self.described:
-                    i += 1
+            elif i in self.counted or i in self.described:
+                people, i = self.standing_for(i, end)
+                if len(people) > 1:  # « les deux hommes »
+                    found.extend(people)
+                    continue
+                party = people[0]
             else:
                 following = self.entity_at.get(i + 1)
                 # « le président biélorusse Alexandre Loukachenko »: the adjective is his title's
@@ -248,6 +245,17 @@ class DocIndex:
                 if closing:
                     closed, closing = True, False
         return found
+
+    def standing_for(self, i: int, end: int) -> tuple[list[Mention], int]:
+        """The people the phrase at token ``i`` stands for (« les deux hommes », a title),
+        and the token after the phrase (at most ``end``)."""
+        if i in self.counted:
+            people, phrase = list(self.counted[i]), self.counted
+        else:
+            people, phrase = [self.described_party(i)], self.described
+        while i < end and i in phrase:
+            i += 1
+        return people, i
 
     def _opens_clause(self, i: int) -> bool:
         """A name at ``i`` followed by a verb starts a clause of its own."""
@@ -353,15 +361,9 @@ class DocIndex:
                     found.append(self.mention(ent))
                 i = ent.end
                 continue
-            if i in self.counted:
-                found.extend(self.counted[i])
-                while i < end and i in self.counted:
-                    i += 1
-                continue
-            if i in self.described:
-                found.append(self.described_party(i))
-                while i < end and i in self.described:
-                    i += 1
+            if i in self.counted or i in self.described:
+                people, i = self.standing_for(i, end)
+                found.extend(people)
                 continue
             party = self._nationality_party(self.doc[i])
             if party is not None:
