@@ -200,3 +200,10 @@ def test_a_meeting_that_was_not_held_gives_nothing(run):
     found = run("La rencontre préparatoire entre MM. Ruto et Museveni, un temps annoncée, n'a finalement pas été "
                 "organisée.")
     assert not any(p == "met" for _, p, _ in found)
+
+
+def test_the_guests_of_a_host_met_the_host(run):
+    found = run("Les invités de William Ruto quittent un à un le palais. Parmi eux : Abiy Ahmed, Paul Kagame "
+                "et le président de l'UA, Moussa Faki.")
+    for guest in ("Abiy Ahmed", "Paul Kagame", "Moussa Faki"):
+        assert has(found, "William Ruto", "met", guest)

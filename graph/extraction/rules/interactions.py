@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import combinations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graph.extraction.dates import find_date_expression
 from graph.records import Mention
@@ -30,6 +30,7 @@ _SURROUNDED = frozenset({"entouré", "entourée", "entourés", "entourées", "fl
                          "flanquées", "accompagné", "accompagnée", "accompagnés", "accompagnées"})
 _JOINED = frozenset({"rejoint", "rejointe", "rejoints", "rejointes"})
 _JOINED_IN = frozenset({"joint", "jointe", "joints", "jointes"})
+_GUESTS = frozenset({"invités", "invitées", "invité", "invitée", "convives"})
 _COMPANION_WORDS = _SURROUNDED | _JOINED | _JOINED_IN | {"présence", "compagnie", "côtés"}
 _BE_FORMS = frozenset({"été", "être", "est", "sont", "sera", "seront", "serait", "seraient", "était", "étaient",
                        "soit", "fut", "a-t-il"})
@@ -62,6 +63,11 @@ def find_interactions(index: DocIndex) -> Iterator[Finding]:
             yield Finding(a, predicate, b, sent, f"interaction:{token.pos_.lower()}:{kind}",
                           0.8 if token.pos_ == "VERB" else 0.75, planned, _venue(index, token),
                           find_date_expression(index.sentence_text(sent), token.idx - sent.start_char))
+    for host, guest, sent in _guest_pairs(index):
+        if (host, "met", guest, sent.start) in seen or (guest, "met", host, sent.start) in seen:
+            continue
+        seen.add((host, "met", guest, sent.start))
+        yield Finding(host, "met", guest, sent, "interaction:guests", 0.7)
     participants: dict[int, set[Mention]] = {}  # sentence start -> people an interaction names
     remote: set[int] = set()  # sentences whose people only spoke at a distance
     met: set[int] = set()
@@ -226,6 +232,27 @@ def _companion_pairs(index: DocIndex, participants: dict[int, set[Mention]]) -> 
         for host in dict.fromkeys(hosts):
             for companion in companions:
                 yield doc[i], host, companion
+
+
+def _guest_pairs(index: DocIndex) -> Iterator[tuple[Mention, Mention, Span]]:
+    """« Les invités d'Emmanuel Macron quittent le palais. Parmi eux : A, B et C »: the host
+    met each guest the sentence, or the next one when it opens with « Parmi eux », names."""
+    words, doc = index.words, index.doc
+    for i in range(len(words) - 2):
+        if words[i] not in _GUESTS or words[i + 1] not in GENITIVE:
+            continue
+        host_ent = index.entity_at.get(i + 2)
+        if host_ent is None or host_ent.label_ != "Person":
+            continue
+        host = index.mention(host_ent)
+        sent = index.sentence(i)
+        named = [(person, sent) for person in index.people_in(sent) if person.start > host.start]
+        if sent.end < len(doc) and words[sent.end] == "parmi":
+            following = index.sentence(sent.end)
+            named += [(person, following) for person in index.people_in(following)]
+        for guest, where in named:
+            if guest.type == "Person" and (guest.gazetteer_id is None or guest.gazetteer_id != host.gazetteer_id):
+                yield host, guest, where
 
 
 def _companion_at(words: list[str], i: int) -> bool:
