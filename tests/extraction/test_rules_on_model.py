@@ -207,3 +207,10 @@ def test_the_guests_of_a_host_met_the_host(run):
                 "et le président de l'UA, Moussa Faki.")
     for guest in ("Abiy Ahmed", "Paul Kagame", "Moussa Faki"):
         assert has(found, "William Ruto", "met", guest)
+
+
+def test_people_received_without_an_agent_were_received_by_the_one_receiving(run):
+    found = run("Le président William Ruto a poursuivi ses consultations à Nairobi en recevant les partis. "
+                "Premiers à franchir le perron, Raila Odinga et Kalonzo Musyoka ont été reçus deux heures.")
+    assert has(found, "Raila Odinga", "met", "William Ruto") and has(found, "Kalonzo Musyoka", "met", "William Ruto")
+

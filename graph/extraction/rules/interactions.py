@@ -30,6 +30,8 @@ _SURROUNDED = frozenset({"entouré", "entourée", "entourés", "entourées", "fl
                          "flanquées", "accompagné", "accompagnée", "accompagnés", "accompagnées"})
 _JOINED = frozenset({"rejoint", "rejointe", "rejoints", "rejointes"})
 _JOINED_IN = frozenset({"joint", "jointe", "joints", "jointes"})
+_HOSTING = frozenset({"recevoir", "accueillir", "convier", "inviter", "consulter"})
+_HOST_REACH = 400  # characters: how far back « ont été reçus » looks for the one receiving
 _GUESTS = frozenset({"invités", "invitées", "invité", "invitée", "convives"})
 _COMPANION_WORDS = _SURROUNDED | _JOINED | _JOINED_IN | {"présence", "compagnie", "côtés"}
 _BE_FORMS = frozenset({"été", "être", "est", "sont", "sera", "seront", "serait", "seraient", "était", "étaient",
@@ -42,12 +44,18 @@ def find_interactions(index: DocIndex) -> Iterator[Finding]:
     seen = set()
     words = index.lex.interaction_words  # a token that is none of them is no trigger
     candidates = [i for i, (word, lemma) in enumerate(zip(index.words, index.lemmas)) if word in words or lemma in words]
+    host: tuple[Mention, int] | None = None  # the last person who received, and in which sentence
     for i in candidates:
         kind = _kind(index, i)
         if kind is None:
             continue
         token = index.doc[i]
-        pairs = _verb_pairs(index, token) if token.pos_ in ("VERB", "AUX") else _noun_pairs(index, token)
+        recent = host[0] if host is not None and index.sentence(i).start - host[1] < _HOST_REACH else None
+        pairs = _verb_pairs(index, token, recent) if token.pos_ in ("VERB", "AUX") else _noun_pairs(index, token)
+        if token.lemma_ in _HOSTING and token.pos_ == "VERB" and not _is_passive(index, token):
+            people = [m for m in index.subject_parties(token) if m.type == "Person"]
+            if len(people) == 1:  # « Lecornu a poursuivi ses consultations en recevant ... »
+                host = (people[0].refers_to or people[0], index.sentence(i).start)
         if not pairs:
             continue
         ruled_out, planned = modality(index, token)  # read only where there are parties: it costs
@@ -159,11 +167,15 @@ def _after(index: DocIndex, token: Token, words: set[str], gap: int) -> int | No
     return None
 
 
-def _verb_pairs(index: DocIndex, verb: Token):
+def _verb_pairs(index: DocIndex, verb: Token, host: Mention | None = None):
     subjects = index.subject_parties(verb)
     agents = _agents(index, verb)
     if agents:  # « Zelensky a été reçu par Donald Trump », « Reçu par Trump, Zelensky a ... »
         return [(a, b) for a in subjects for b in agents]
+    if host is not None and verb.lemma_ in _HOSTING and _is_passive(index, verb) and \
+            not any(index.words[k] == "par" for k in range(verb.i + 1, min(verb.i + 8, index.sentence(verb.i).end))):
+        # « A, B et C ont été reçus près de deux heures »: by the one who was receiving
+        return [(a, host) for a in subjects if a.type == "Person"]
     j = _after(index, verb, {"avec"}, 7)  # « s'est entretenu trois quarts d'heure avec »
     if j is None and index.lex.interactions.get((index.lemmas[verb.i], "verb")) in ("talk", "call"):
         j = _after(index, verb, {"à", "au", "aux"}, 3)  # « Nétanyahou a parlé à Trump »
@@ -188,7 +200,8 @@ def _is_passive(index: DocIndex, verb: Token) -> bool:
     previous = index.words[max(index.sentence(verb.i).start, verb.i - 3):verb.i]
     if any(w in _BE_FORMS for w in previous):
         return True
-    return "Part" in verb.morph.get("VerbForm") and verb.dep_ in ("advcl", "acl", "ROOT") and \
+    return "Part" in verb.morph.get("VerbForm") and "Pres" not in verb.morph.get("Tense") and \
+        verb.dep_ in ("advcl", "acl", "ROOT") and \
         not any(c.dep_ == "aux:tense" for c in verb.children)
 
 
