@@ -264,7 +264,9 @@ def _guest_pairs(index: DocIndex) -> Iterator[tuple[Mention, Mention, Span]]:
             following = index.sentence(sent.end)
             named += [(person, following) for person in index.people_in(following)]
         for guest, where in named:
-            if guest.type == "Person" and (guest.gazetteer_id is None or guest.gazetteer_id != host.gazetteer_id):
+            bracketed = index.text[max(0, guest.start - 1):guest.start] == "("  # « Attal (Renaissance) »: his party
+            if guest.type == "Person" and not bracketed and \
+                    (guest.gazetteer_id is None or guest.gazetteer_id != host.gazetteer_id):
                 yield host, guest, where
 
 

@@ -20,6 +20,7 @@ from spacy.tokens import Span
 
 from graph.records import Mention
 from graph.extraction.rules.finding import Finding
+from graph.extraction.french import GENITIVE
 from graph.extraction.rules.doc_index import DocIndex
 
 __all__ = ["find_sides"]
@@ -99,9 +100,12 @@ def _people(index: DocIndex, side: _Side) -> list[Mention]:
     people = []
     for sent in side.sentences:
         for person in index.people_in(sent):
-            ent = index.entity_at.get(index.token_at_char(person.start))
+            at = index.token_at_char(person.start)
+            ent = index.entity_at.get(at)
             if ent is not None and index.is_genitive(ent):
                 continue
+            if ent is None and index.words[index.role_phrase_start(at) - 1] in GENITIVE:
+                continue  # « conseiller du président russe »: the president is not on the side
             people.append(person)
     return people
 
