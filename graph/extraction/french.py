@@ -49,7 +49,7 @@ AREA_NOUNS = frozenset({"région", "province", "état", "oblast", "ville", "banl
                         "nord", "sud", "est", "ouest", "centre", "nord-est", "nord-ouest", "sud-est", "sud-ouest",
                         "cœur", "périphérie", "gouvernorat", "district", "département"})
 # Nouns for a state's institutions: their nationality adjective names the state a role is
-# of (« le porte-parole de la présidence russe », « du ministère iranien des Affaires étrangères »).
+# of (« le porte-parole de la présidence kényane », « du ministère kényan des Affaires étrangères »).
 STATE_INSTITUTIONS = frozenset({"présidence", "gouvernement", "diplomatie", "ministère", "administration",
                                 "exécutif", "état", "cabinet", "chancellerie"})
 # « les deux hommes », « les trois dirigeants »: a number of people the sentence before named.
@@ -65,10 +65,10 @@ GROUP_NOUNS = frozenset({
     "administration", "homologue", "homologues", "partie", "parties", "équipe", "équipes",
     "camp", "forces", "force", "troupes", "armée", "président", "pouvoir",
 })
-# Honorifics that say the bearer is a person (« M. Lecornu » is no place).
+# Honorifics that say the bearer is a person (« M. Ferreira » is no place).
 PERSON_TITLES = frozenset({"m.", "mm.", "m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr", "me", "mgr",
                            "sir", "lord", "lady", "dame", "cheikh", "cheikha", "sheikh"})
-# Nouns before a hyphenated pair of actors: « le sommet Trump-Poutine », « l'axe Paris-Berlin ».
+# Nouns before a hyphenated pair of actors: « le sommet Okafor-Berg », « l'axe Nairobi-Kampala ».
 PAIR_NOUNS = frozenset({"sommet", "sommets", "axe", "tête-à-tête", "face-à-face", "duo", "tandem", "couple",
                         "rencontre", "rencontres", "entretien", "entretiens", "format", "dialogue", "échange",
                         "échanges", "relation", "relations", "négociations", "pourparlers", "accord", "rivalité",

@@ -100,13 +100,13 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "x"
 
 
-# Particles that belong to the surname after them: « al-Hayya », « Ben Gvir », « von der Leyen »
+# Particles that belong to the surname after them: « al-Amin », « Ben Ali », « van der Berg »
 _PARTICLES = frozenset({"al", "el", "ben", "bin", "ibn", "abou", "abu", "ould", "von", "van", "de", "da", "di", "du",
                         "der", "den", "le", "la", "dos", "das"})
 
 
 def _tokens(name: str) -> list[str]:
-    """The words of a name, a particle kept with the word after it (« khalil », « al hayya »)."""
+    """The words of a name, a particle kept with the word after it (« khaled », « al amin »)."""
     words = name_key(name).split()
     tokens: list[str] = []
     glued = False
@@ -162,11 +162,11 @@ def resolve(articles: Iterable[tuple[str, Iterable[Mention]]], gazetteer: Gazett
                 ambiguous.add(mention.text)
             elif not holders:
                 given = heads.get((article_id, "Person", _tokens(mention.text)[0]), set())
-                if len(given) == 1:  # « Jacques » after « Jacques Paris », and no one is surnamed so
+                if len(given) == 1:  # « Ana » after « Ana Ferreira », and no one is surnamed so
                     key, rule, score = next(iter(given)), "given-name-in-article", 0.7
         elif len(_tokens(mention.text)) == 1 and mention_type == "Organization":
             longer = heads.get((article_id, "Organization", _tokens(mention.text)[0]), set())
-            if len(longer) == 1:  # « l'Assemblée » after « l'Assemblée nationale »
+            if len(longer) == 1:  # « le Conseil » after « le Conseil constitutionnel »
                 key, rule, score = next(iter(longer)), "short-name-in-article", 0.8
         decided[(article_id, mention)] = (key, rule, score)
 
@@ -334,7 +334,7 @@ def _merge_similar(decided, gazetteer: Gazetteer, ambiguous: set[str]) -> None:
 
 
 def _defined_acronym(long: Mention, short: Mention) -> bool:
-    """« l'Organisation nationale du renseignement (MIT) »: an organisation's acronym in
+    """« l'Agence nationale des routes (KeNHA) »: an organisation's acronym in
     brackets right after its name, even when its letters follow another language."""
     return long.type == "Organization" and short.type == "Organization" and short.text.isupper() \
         and 2 <= len(short.text) <= 8 and not long.text.isupper()
@@ -386,7 +386,7 @@ def _full_person_names(decided, pending, voted: dict[str, str]) -> dict[str, _Ho
         tokens = _tokens(mention.text)
         if voted.get(name_key(mention.text), mention.type) == "Person" and len(tokens) > 1:
             names[tokens[-1]].add(article_id, f"person/{slug(name_key(mention.text))}")
-    for surname in [s for s in names if " " in s]:  # « al sissi » is also found as « sissi »
+    for surname in [s for s in names if " " in s]:  # « al amin » is also found as « amin »
         bare = names[surname.split()[-1]]
         for article_id, keys in names[surname].by_article.items():
             for key in keys:
@@ -396,7 +396,7 @@ def _full_person_names(decided, pending, voted: dict[str, str]) -> dict[str, _Ho
 
 def _first_words(decided, pending, voted: dict[str, str]) -> dict[tuple[str, str, str], set[str]]:
     """(article, type, first word) -> the keys of the multi-word names of that type the
-    article gives that open with the word (« Jacques Paris », « Assemblée nationale »)."""
+    article gives that open with the word (« Ana Ferreira », « Conseil constitutionnel »)."""
     heads: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for (article_id, mention), (key, _, _) in decided.items():
         tokens = _tokens(mention.text)
@@ -433,10 +433,10 @@ def _type_vote(decided, pending) -> dict[str, str]:
     for key, types in counts.items():
         tokens = _tokens(key)
         if len(tokens) == 1 and tokens[0] in given_names:
-            voted[key] = "Person"      # a surname: « Lecornu » after « Sébastien Lecornu »
+            voted[key] = "Person"      # a surname: « Ferreira » after « Ana Ferreira »
         elif len(tokens) > 1 and "Person" not in types and any(
                 ratio(tokens[0], given) >= 80 for given in given_names.get(tokens[-1], ())):
-            voted[key] = "Person"      # « Benyamin Nétanyahou » typed as an organisation
+            voted[key] = "Person"      # « Anna Ferreira » typed as an organisation
         elif len(types) > 1:
             voted[key] = max(types, key=lambda t: (types[t], t == "Person", t))
     return voted

@@ -1,5 +1,5 @@
 """Name similarity that forgives transliteration: Oumerov ~ Umerov, Ouchakov ~ Ushakov,
-Zelenski ~ Zelenskyy, Araghchi ~ Araqchi, never Peskov ~ Dmitriev.
+Zelenski ~ Zelenskyy, Haghani ~ Haqani, never Peskov ~ Dmitriev.
 
 Names are compared as *skeletons* (ASCII, lower case, French and English spellings of
 the same sounds folded together) with rapidfuzz, and only inside a *block*: names whose
@@ -32,7 +32,7 @@ _LINKING = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "of", "the", "
 
 @lru_cache(maxsize=1 << 18)
 def skeleton(name: str) -> str:
-    s = re.sub(r"\b(al|el) ", r"\1", unidecode(name_key(name)).lower())  # « al-Busaidi » ~ « Albusaidi »
+    s = re.sub(r"\b(al|el) ", r"\1", unidecode(name_key(name)).lower())  # « al-Amin » ~ « Alamin »
     for pattern, repl in _FOLDS:
         s = re.sub(pattern, repl, s)
     return s
@@ -40,7 +40,7 @@ def skeleton(name: str) -> str:
 
 def block_key(name: str) -> str:
     """First three letters and last letter of the last word's skeleton (the last vowels
-    vary with transliteration: Baghaï ~ Baghaei)."""
+    vary with transliteration: Rahmaï ~ Rahmaei)."""
     words = skeleton(name).split()
     return words[-1][:3] + words[-1][-1:] if words else ""
 

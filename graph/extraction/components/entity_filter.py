@@ -6,12 +6,12 @@
   étrangères »), a capitalised common word that opens a sentence
   (« Laisser », « Tensions »), a nationality word (« les Russes ») or a listed
   non-actor (« État ») is dropped;
-- a day or month name (« Vendredi »), a span with characters no name holds (page
+- a day or month name (« Mardi »), a span with characters no name holds (page
   furniture: « Actualité > International | Publié »), the inhabitants of a place after
-  a determiner (« les Européens », « des Vendéens ») and a listed common noun with a
-  nationality adjective (« État russe ») are dropped;
+  a determiner (« les Africains », « des Bretons ») and a listed common noun with a
+  nationality adjective (« État kényan ») are dropped;
 - two kept spans that touch, with no word between them, are one name (« Hallandale »
-  + « Beach »), unless one is a person's full name (« Kremlin » + « Dmitri Peskov »);
+  + « Beach »), unless one is a person's full name (« Élysée » + « Ana Ferreira »);
 - labels become the core classes: PER -> Person, ORG -> Organization, LOC -> Place
   (the gazetteer linker that follows makes states ``Country``); MISC is left to the
   mention normaliser (``Untyped``), which keeps it only as a titled person. An
@@ -34,7 +34,7 @@ __all__ = ["EntityFilter", "CORE_LABELS", "UNTYPED"]
 CORE_LABELS = {"PER": "Person", "ORG": "Organization", "LOC": "Place",
                "Person": "Person", "Organization": "Organization", "Place": "Place", "Country": "Country"}
 # A MISC span is kept for the mention normaliser, which makes it a Person when a title or
-# role opens it (« Premier ministre Bart De Wever ») and drops it otherwise.
+# role opens it (« Premier ministre Ana Ferreira ») and drops it otherwise.
 UNTYPED = "Untyped"
 _NOT_IN_NAMES = re.compile(r"[<>|@#=+*\[\]{}\\/]")
 _CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)
@@ -79,7 +79,7 @@ class EntityFilter:
             return False
         if len(span) > 1 and key.split()[0] in self.not_actors and \
                 all(t.lower_ in self.nationalities for t in span[1:]):
-            return False  # « État russe »
+            return False  # « État kényan »
         if len(span) == 1 and _is_demonym(span):
             return False
         if len(span) == 1:
@@ -99,12 +99,12 @@ def _is_acronym(span: Span) -> bool:
 
 
 def _is_demonym(span: Span) -> bool:
-    """« les Européens », « des Vendéens »: a place's inhabitants, not an actor."""
+    """« les Africains », « des Bretons »: a place's inhabitants, not an actor."""
     token = span[0]
     if token.i == 0 or not token.lower_.endswith(_DEMONYM_ENDINGS):
         return False
     determiner = token.doc[token.i - 1]
-    # « Les Républicains » written with a capital mid-sentence is a name (a party)
+    # « Les Indépendants » written with a capital mid-sentence is a name (a party)
     named = determiner.text[:1].isupper() and not determiner.is_sent_start
     return determiner.lower_ in _GROUP_DETERMINERS and not named
 

@@ -1,7 +1,7 @@
 """Delegations: « Une délégation américaine menée par Steve Witkoff et accompagnée de
 Jared Kushner », « La délégation russe comprendrait notamment Kirill Dmitriev »
 -> negotiatorFor the delegation's country; a delegation without one (« les deux
-délégations, conduites par le ministre iranien A et l'émissaire américain B ») gives
+délégations, conduites par le ministre kényan A et l'émissaire éthiopien B ») gives
 each member the state of the role the sentence gives him.
 """
 from __future__ import annotations
@@ -47,8 +47,8 @@ def find_delegations(index: DocIndex) -> Iterator[Finding]:
 
 
 def _state_of_role(index: DocIndex, member, sent):
-    """« Les deux délégations, conduites par le ministre iranien ..., A, et par
-    l'émissaire américain, B »: each member negotiates for the state his role is of."""
+    """« Les deux délégations, conduites par le ministre kényan ..., A, et par
+    l'émissaire éthiopien, B »: each member negotiates for the state his role is of."""
     states = {index.as_state(role.target) for role in index.role_phrases
               if role.holder == member and role.target is not None and sent.start <= role.start < sent.end}
     states.discard(None)

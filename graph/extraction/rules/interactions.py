@@ -54,7 +54,7 @@ def find_interactions(index: DocIndex) -> Iterator[Finding]:
         pairs = _verb_pairs(index, token, recent) if token.pos_ in ("VERB", "AUX") else _noun_pairs(index, token)
         if token.lemma_ in _HOSTING and token.pos_ == "VERB" and not _is_passive(index, token):
             people = [m for m in index.subject_parties(token) if m.type == "Person"]
-            if len(people) == 1:  # « Lecornu a poursuivi ses consultations en recevant ... »
+            if len(people) == 1:  # « Ferreira a poursuivi ses consultations en recevant ... »
                 host = (people[0].refers_to or people[0], index.sentence(i).start)
         if not pairs:
             continue
@@ -159,7 +159,7 @@ def _after(index: DocIndex, token: Token, words: set[str], gap: int) -> int | No
             return j
         ent = index.entity_at.get(j)
         if ent is not None and ent.label_ in ("Place", "Country") and lower[j - 1] in LOCATIVE:
-            j = ent.end  # « organisée vendredi à Genève entre ... »: where, not who
+            j = ent.end  # « organisée lundi à Lima entre ... »: where, not who
             continue
         if ent is not None or lower[j] in (",", ".", ";", ":") or (tags[j] == "VERB" and j > token.i + 1):
             return None
@@ -170,15 +170,15 @@ def _after(index: DocIndex, token: Token, words: set[str], gap: int) -> int | No
 def _verb_pairs(index: DocIndex, verb: Token, host: Mention | None = None):
     subjects = index.subject_parties(verb)
     agents = _agents(index, verb)
-    if agents:  # « Zelensky a été reçu par Donald Trump », « Reçu par Trump, Zelensky a ... »
+    if agents:  # « Berg a été reçu par Ana Ferreira », « Reçu par Ferreira, Berg a ... »
         return [(a, b) for a in subjects for b in agents]
     if host is not None and verb.lemma_ in _HOSTING and _is_passive(index, verb) and \
             not any(index.words[k] == "par" for k in range(verb.i + 1, min(verb.i + 8, index.sentence(verb.i).end))):
         # « A, B et C ont été reçus près de deux heures »: by the one who was receiving
         return [(a, host) for a in subjects if a.type == "Person"]
-    j = _after(index, verb, {"avec"}, 7)  # « s'est entretenu trois quarts d'heure avec »
+    j = _after(index, verb, {"avec"}, 7)  # « s'est entretenu une bonne heure avec »
     if j is None and index.lex.interactions.get((index.lemmas[verb.i], "verb")) in ("talk", "call"):
-        j = _after(index, verb, {"à", "au", "aux"}, 3)  # « Nétanyahou a parlé à Trump »
+        j = _after(index, verb, {"à", "au", "aux"}, 3)  # « Ferreira a parlé à Berg »
     if j is not None:
         others = index.group(j + 1, index.sentence(verb.i).end)
     elif any(c.dep_ == "obj" for c in verb.children) and verb.lemma_ in _DIRECT_OBJECT_VERBS:
@@ -248,7 +248,7 @@ def _companion_pairs(index: DocIndex, participants: dict[int, set[Mention]]) -> 
 
 
 def _guest_pairs(index: DocIndex) -> Iterator[tuple[Mention, Mention, Span]]:
-    """« Les invités d'Emmanuel Macron quittent le palais. Parmi eux : A, B et C »: the host
+    """« Les invités d'Ana Ferreira quittent le palais. Parmi eux : A, B et C »: the host
     met each guest the sentence, or the next one when it opens with « Parmi eux », names."""
     words, doc = index.words, index.doc
     for i in range(len(words) - 2):
@@ -264,7 +264,7 @@ def _guest_pairs(index: DocIndex) -> Iterator[tuple[Mention, Mention, Span]]:
             following = index.sentence(sent.end)
             named += [(person, following) for person in index.people_in(following)]
         for guest, where in named:
-            bracketed = index.text[max(0, guest.start - 1):guest.start] == "("  # « Attal (Renaissance) »: his party
+            bracketed = index.text[max(0, guest.start - 1):guest.start] == "("  # « Berg (Parti vert) »: his party
             if guest.type == "Person" and not bracketed and \
                     (guest.gazetteer_id is None or guest.gazetteer_id != host.gazetteer_id):
                 yield host, guest, where
@@ -273,7 +273,7 @@ def _guest_pairs(index: DocIndex) -> Iterator[tuple[Mention, Mention, Span]]:
 def _companion_at(words: list[str], i: int) -> bool:
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if words[i] in _SURROUNDED and nxt in GENITIVE:
-        return True  # « Vladimir Poutine, entouré de Iouri Ouchakov et de Kirill Dmitriev »
+        return True  # « Ana Ferreira, entourée de Ole Berg et de Lars Lindqvist »
     if words[i] in _JOINED and nxt == "par":
         return True  # « A et B, rejoints par C »
     if words[i] in _JOINED_IN and "auquel" in words[max(0, i - 4):i] or \
@@ -299,7 +299,7 @@ def _noun_pairs(index: DocIndex, noun: Token):
             return list(combinations(subjects, 2))
     if verb is not None and index.lex.interactions.get((index.words[noun.i], "noun")) == "remote":
         held = [c for c in verb.children if c.dep_ == "obj" and c.i in index.entity_at]
-        if held:  # « le chancelier a eu Donald Trump au téléphone »
+        if held:  # « la présidente a eu Ole Berg au téléphone »
             others = [index.mention(index.entity_at[held[0].i])]
             return [(a, b) for a in index.subject_parties(verb) for b in others]
     return []

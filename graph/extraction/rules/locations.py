@@ -1,5 +1,5 @@
 """Locations: « Jeddah, en Arabie saoudite », « Hallandale Beach, dans la région de Miami »,
-« Evin, dans le nord de Téhéran », « Miami (Floride) », « Mascate, la capitale omanaise »
+« Kiambu, dans le nord de Nairobi », « Miami (Floride) », « Kampala, la capitale ougandaise »
 -> locatedIn."""
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ __all__ = ["find_locations"]
 
 
 def _capital_of(index: DocIndex, j: int):
-    """« , la capitale omanaise » / « , capitale du Qatar »: the state the capital is of."""
+    """« , la capitale ougandaise » / « , capitale du Kenya »: the state the capital is of."""
     doc, words = index.doc, index.words
     if j < len(doc) and doc[j].pos_ == "DET":
         j += 1

@@ -66,7 +66,7 @@ def scan_role_phrases(index: DocIndex) -> Iterator[RoleOccurrence]:
             continue
         role_end, relation = found
         shared = _distributed(index, role_end)
-        if shared:  # « les chefs de la diplomatie française et allemande, A et B »
+        if shared:  # « les chefs de la diplomatie kényane et ougandaise, A et B »
             for target, holder in shared:
                 if target.type in TARGET_TYPES[relation]:
                     yield RoleOccurrence(i, role_end, relation, target, holder,
@@ -87,7 +87,7 @@ def scan_role_phrases(index: DocIndex) -> Iterator[RoleOccurrence]:
 
 def _distributed(index: DocIndex, j: int) -> list[tuple[Mention, Mention]]:
     """One role shared out in order: « les présidents kényan, William Ruto, et ougandais,
-    Yoweri Museveni » and « les chefs de la diplomatie française et allemande, A et B »."""
+    Yoweri Museveni » and « les chefs de la diplomatie kényane et ougandaise, A et B »."""
     doc, end = index.doc, index.sentence(j).end
     targets: list[Mention] = []
     holders: list[Mention] = []
@@ -122,7 +122,7 @@ def find_roles(index: DocIndex) -> Iterator[Finding]:
                           f"role:{role.relation}", 0.9)
         elif role.holder is not None:
             known = _known_target(index, role)
-            if known is not None:  # « le Premier ministre Sébastien Lecornu »: of France, the gazetteer says
+            if known is not None:  # « le Premier ministre Ana Ferreira »: of the state the gazetteer says
                 yield Finding(role.holder, role.relation, known, index.sentence(role.start),
                               f"role:{role.relation}:known", 0.8)
 
@@ -175,7 +175,7 @@ def _target(index: DocIndex, start: int):
         if target is None and (token.lower_ in _LINKS or token.pos_ in ("DET", "ADJ", "NOUN")):
             if token.pos_ == "NOUN" and j > start and doc[j - 1].lower_ in _LINKS and index.role_at(j) is None \
                     and token.lower_ not in STATE_INSTITUTIONS:
-                owned = True  # « le patron du fonds souverain russe »: what follows qualifies the fund
+                owned = True  # « le patron du fonds souverain kényan »: what follows qualifies the fund
             j += 1
             continue
         if target is not None and token.pos_ == "ADJ":
@@ -218,7 +218,7 @@ def _holder(index: DocIndex, role_start: int, role_end: int, after: int):
     if later is not None and (index.words[opened] in ARTICLES or index.doc[after].text != ","):
         return later  # « A, le président finlandais B »: B; « A, la ministre britannique, C »: C
     if later is None and not _apposition_closes(index, after):
-        return None  # « A, le chef de l'État russe a jugé »: the phrase is the subject, not A's title
+        return None  # « A, le chef de l'État kényan a jugé »: the phrase is the subject, not A's title
     return _holder_before(index, role_start) or later
 
 
@@ -228,7 +228,7 @@ def _apposition_closes(index: DocIndex, after: int) -> bool:
     doc = index.doc
     named = index.entity_at.get(after)
     if named is not None and named.start == after:
-        after = named.end  # « conseiller du président russe Vladimir Poutine, »: past the name
+        after = named.end  # « conseiller du président kényan Ole Berg, »: past the name
     end = _phrase_end(index, after, index.sentence(after - 1).end) if after < len(doc) else after
     for j in (after, end):
         if j >= len(doc) or j >= index.sentence(after - 1).end:

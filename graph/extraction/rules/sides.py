@@ -9,7 +9,7 @@ A, l'émissaire B. Face à eux, le ministre russe C, entouré de D. »
   sentence names); a sentence that opens with
   « Elle » / « Il » right after a side goes on with it (« Elle comprenait notamment X »);
 - everyone of one side met everyone of the other.
-People named in a genitive (« l'émissaire de Donald Trump ») are not on the side.
+People named in a genitive (« l'émissaire de Ana Ferreira ») are not on the side.
 """
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def find_sides(index: DocIndex) -> Iterator[Finding]:
         sent = sentences[k]
         side = _side_opening(index, sent, facing=previous)
         if side is None:
-            # a delegation of a state (« La délégation américaine était conduite par A ») is a
+            # a delegation of a state (« La délégation kényane était conduite par A ») is a
             # side a « En face, ... » can answer; its members are the delegations family's
             previous = _delegation_side(index, sent)
             k += 1

@@ -1,7 +1,7 @@
 """Talks between states, read off the people who met: when the article says that an
 envoy or negotiator of one state met or spoke with a person of another (« l'émissaire
-américain Steve Witkoff a été reçu par Vladimir Poutine »), the two states are in talks
-(negotiatesWith). Leaders who meet (« Macron a reçu Scholz ») are not, by that alone.
+kényan Ole Berg a été reçu par Ana Ferreira »), the two states are in talks
+(negotiatesWith). Leaders who meet (« Ferreira a reçu Lindqvist ») are not, by that alone.
 
 A person's state is the one the article gives his role (« l'émissaire américain »,
 « le ministre russe », a side or a delegation), or else the one the gazetteer says he
