@@ -4,12 +4,12 @@ import pytest
 from spacy.tokens import Span
 
 from graph.extraction.components.mention_normaliser import MentionNormaliser
-from ontology.data import NO_GAZETTEER, load_gazetteer
+from ontology.data import NO_GAZETTEER
 
 
 @pytest.fixture(scope="module")
 def normalise(blank_nlp):
-    component = MentionNormaliser(blank_nlp.vocab, load_gazetteer(NO_GAZETTEER), NO_GAZETTEER)
+    component = MentionNormaliser(NO_GAZETTEER)
 
     def run(text, spans):
         doc = blank_nlp.make_doc(text)

@@ -7,26 +7,26 @@ so offsets stay those of the text:
   ``title`` attribute (« M. Poutine » -> « Poutine », title « M. »); « M. », « Mme »
   and their plurals make the span a Person;
 - a role phrase or a nationality noun glued before a name is left out
-  (« Premier ministre Mohammed ben Salmane », « Sénégalais Macky Sall »), so that the
+  (« Premier ministre Ana Ferreira », « Kényan Ole Berg »), so that the
   role rules read it as a role;
-- a coordination inside a person span is two people (« MM. Rubio et Lavrov »);
+- a coordination inside a person span is two people (« MM. Okafor et Lindqvist »);
 - a span NER left untyped (MISC) is a person if a title or role opened it (« Premier
-  ministre Bart De Wever »), else dropped; a span that is only a title is dropped;
-- a name the article gives a person (« Sergueï Lavrov », or his surname) is that
-  person wherever else the article writes it and NER missed it (« Lavrov a dit »);
-- a hyphenated pair of names is two mentions (« le sommet Trump-Poutine », « l'axe
-  Moscou-Washington ») when each part is a name the article also writes alone (or the
+  ministre Ana Ferreira »), else dropped; a span that is only a title is dropped;
+- a name the article gives a person (« Ole Lindqvist », or his surname) is that
+  person wherever else the article writes it and NER missed it (« Lindqvist a dit »);
+- a hyphenated pair of names is two mentions (« le sommet Okafor-Lindqvist », « l'axe
+  Nairobi-Kampala ») when each part is a name the article also writes alone (or the
   gazetteer knows), or when a pair noun (« sommet », « axe », « tête-à-tête »...) comes
-  right before it. « Saint-Pétersbourg » or « Al-Thani » stay whole.
+  right before it. « Saint-Pétersbourg » or « Bandar-Abbas » stay whole.
 
 >>> import spacy
 >>> from spacy.tokens import Span
 >>> nlp = spacy.blank("fr")
->>> doc = nlp("Selon M. Lavrov, le sommet Trump-Poutine aura lieu.")
+>>> doc = nlp("Selon M. Lindqvist, le sommet Okafor-Berg aura lieu.")
 >>> doc.ents = [Span(doc, 1, 3, "Person"), Span(doc, 6, 9, "Person")]
->>> doc = MentionNormaliser(nlp.vocab, load_gazetteer())(doc)
+>>> doc = MentionNormaliser()(doc)
 >>> [(e.text, e._.title) for e in doc.ents]
-[('Lavrov', 'M.'), ('Trump', None), ('Poutine', None)]
+[('Lindqvist', 'M.'), ('Okafor', None), ('Berg', None)]
 """
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 from graph.extraction.components.entity_filter import UNTYPED
 from graph.extraction.french import ARTICLES, PAIR_NOUNS, PERSON_TITLES
 from graph.extraction.rules.lexicons import lexicons
-from ontology.data import Gazetteer, load_gazetteer, load_honorifics
+from ontology.data import load_honorifics
 
 __all__ = ["MentionNormaliser"]
 
@@ -46,10 +46,11 @@ if not Span.has_extension("title"):
 
 
 class MentionNormaliser:
-    def __init__(self, vocab, gazetteer: Gazetteer, gazetteer_path: str | None = None):
-        self.gazetteer = gazetteer
+    def __init__(self, gazetteer: str | None = None):
+        """``gazetteer``: the actors' list names are known by (see :func:`ontology.data.load_gazetteer`)."""
         self.honorifics = load_honorifics()
-        self.lex = lexicons(gazetteer_path)
+        self.lex = lexicons(gazetteer)
+        self.gazetteer = self.lex.gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
         words = [text.lower() for text in _texts(doc)]
@@ -98,8 +99,7 @@ class MentionNormaliser:
         j = i - 1
         while j >= 0 and (words[j] == "," or self.lex.nationalities.get(words[j]) and doc[j].is_lower):
             j -= 1
-        return j >= 0 and any(self.lex.role_at(words, k) and self.lex.role_at(words, k)[0] == j + 1
-                              for k in range(max(0, j - 3), j + 1))
+        return j >= 0 and any((self.lex.role_at(words, k) or (None,))[0] == j + 1 for k in range(max(0, j - 3), j + 1))
 
     # ------------------------------------------------------------ front of a name
     def _trim_front(self, doc: Doc, words: list[str], span: Span) -> Span | None:
@@ -117,7 +117,7 @@ class MentionNormaliser:
                 start = role[0]
                 continue
             if self.lex.nationalities.get(word) and doc[start + 1].text[:1].isupper() and label == "Person":
-                start += 1  # « Sénégalais Macky Sall »
+                start += 1  # « Kényan Ole Berg »
                 continue
             break
         if not doc[start].text[:1].isupper() or words[start] in self.honorifics:
@@ -131,7 +131,7 @@ class MentionNormaliser:
             trimmed._.title = doc[title_start:start].text
         return trimmed
 
-    # ------------------------------------------------------------ « MM. Rubio et Lavrov »
+    # ------------------------------------------------------------ « MM. Okafor et Lindqvist »
     @staticmethod
     def _coordinated(doc: Doc, span: Span) -> list[Span]:
         if span.label_ != "Person":
@@ -147,7 +147,7 @@ class MentionNormaliser:
         pieces.append(Span(doc, start, span.end, label=span.label_))
         return [p for p in pieces if len(p)]
 
-    # ------------------------------------------------------------ « Trump-Poutine »
+    # ------------------------------------------------------------ « Okafor-Lindqvist »
     def _pairs(self, doc: Doc, span: Span, alone: set[str]) -> list[Span]:
         hyphens = [t.i for t in span if t.text == "-" and not t.whitespace_ and t.i > span.start
                    and not doc[t.i - 1].whitespace_ and t.i + 1 < span.end]
@@ -162,7 +162,7 @@ class MentionNormaliser:
         if groups is None:
             before = span.start - 1
             while before > 0 and doc[before].lower_ in ARTICLES:
-                before -= 1  # « l'axe Le Caire-Doha »
+                before -= 1  # « l'axe La Paz-Lima »
             paired = before >= 0 and doc[before].lower_ in PAIR_NOUNS
             if not (paired and all(doc[s].text[:1].isupper() for s, _ in parts)):
                 return [span]
@@ -171,7 +171,7 @@ class MentionNormaliser:
 
     def _known_groups(self, doc: Doc, parts: list[tuple[int, int]], alone: set[str]):
         """Split ``parts`` into at least two runs, each a name the article writes alone or
-        the gazetteer knows (« Iran » + « Etats-Unis »), if there is such a split."""
+        the gazetteer knows (« Kenya » + « Pays-Bas »), if there is such a split."""
         n = len(parts)
         best: list | None = [None] * (n + 1)
         best[0] = []
@@ -190,7 +190,7 @@ class MentionNormaliser:
     @staticmethod
     def _written_alone(doc: Doc) -> set[str]:
         """The entity texts of the doc, and the words of its multi-word names, written
-        outside a hyphenated run (« Trump » of « Donald Trump », not « Unis » of « Etats-Unis »)."""
+        outside a hyphenated run (« Berg » of « Ole Berg », not « Bas » of « Pays-Bas »)."""
         found = set()
 
         def hyphened(i: int) -> bool:
@@ -206,7 +206,7 @@ class MentionNormaliser:
 
 def _surnames_as_people(doc: Doc, spans: list[Span]) -> list[Span]:
     """A one-word name that is the last word of a person's full name in the same article is
-    that person, whatever type NER gave it there (« Lecornu » taken for a place)."""
+    that person, whatever type NER gave it there (« Ferreira » taken for a place)."""
     surnames = {s[-1].text for s in spans if s.label_ == "Person" and len(s) > 1}
     return [Span(doc, s.start, s.end, label="Person", kb_id=s.kb_id) if len(s) == 1 and s.label_ != "Person"
             and s.text in surnames else s for s in spans]
@@ -214,7 +214,7 @@ def _surnames_as_people(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def _names_missed(doc: Doc, spans: list[Span]) -> list[Span]:
     """Person spans for the places where the article writes a person's name (or surname)
-    that NER did not mark: « Lavrov a dit » after « Sergueï Lavrov »."""
+    that NER did not mark: « Lindqvist a dit » after « Ole Lindqvist »."""
     names: dict[str, int] = {}
     for span in spans:
         if span.label_ == "Person":
@@ -237,7 +237,7 @@ def _names_missed(doc: Doc, spans: list[Span]) -> list[Span]:
             if end > len(texts) or doc[i:end].text not in names or any(k in covered for k in range(i, end)):
                 continue
             if end < len(texts) and texts[end][:1].isupper() and texts[end].isalpha():
-                continue  # « Lavrov Junior »: a longer name
+                continue  # « Lindqvist Junior »: a longer name
             found.append(Span(doc, i, end, label="Person"))
             covered.update(range(i, end))
             break
@@ -261,4 +261,4 @@ def _without_overlaps(spans: list[Span]) -> list[Span]:
 
 @Language.factory("newsgraph_mention_normaliser", default_config={"gazetteer": None})
 def make_mention_normaliser(nlp: Language, name: str, gazetteer: str | None) -> MentionNormaliser:
-    return MentionNormaliser(nlp.vocab, load_gazetteer(gazetteer), gazetteer)
+    return MentionNormaliser(gazetteer)

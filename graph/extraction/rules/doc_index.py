@@ -19,7 +19,7 @@ from graph.extraction.rules.descriptions import described_holders
 from graph.extraction.rules.lexicons import Lexicons
 from graph.extraction.rules.roles import RoleOccurrence, scan_role_phrases
 
-__all__ = ["DocIndex", "modality", "GENITIVE"]
+__all__ = ["DocIndex", "modality"]
 
 class DocIndex:
     """Entity lookup by token for one doc, and the party readings built on it."""
@@ -203,7 +203,7 @@ class DocIndex:
         while i < end:
             token = doc[i]
             if closed and (token.text != "," or i + 1 >= end or self._opens_clause(i + 1)):
-                break  # « A et B, Ouchakov a dit »: a new clause, not a longer enumeration
+                break  # « A et B, Lindqvist a dit »: a new clause, not a longer enumeration
             closed = False
             if token.lower_ == "ainsi" and i + 1 < end and doc[i + 1].lower_ == "que":
                 closing, i = True, i + 2
@@ -213,7 +213,7 @@ class DocIndex:
                 continue
             if token.lower_ == "pour" and found and found[-1].type == "Person" and i == self._end_of(found[-1]) \
                     and (i + 1) in self.entity_at and self.entity_at[i + 1].label_ != "Person":
-                i = self.entity_at[i + 1].end  # « Vladimir Medinsky pour Moscou »: whom he speaks for
+                i = self.entity_at[i + 1].end  # « Ole Berg pour Nairobi »: whom he speaks for
                 continue
             if i > start and self.is_boundary(token):
                 break
@@ -233,7 +233,7 @@ class DocIndex:
                 party = people[0]
             else:
                 following = self.entity_at.get(i + 1)
-                # « le président biélorusse Alexandre Loukachenko »: the adjective is his title's
+                # « le président kényan Ole Berg »: the adjective is his title's
                 party = None if following is not None and following.label_ == "Person" \
                     else self._nationality_party(token)
                 # « A et B » closes the enumeration; « française et allemande » does not
@@ -319,10 +319,10 @@ class DocIndex:
     def antecedent(self, pronoun: Token, verb: Token) -> list[Mention]:
         """The person a subject pronoun stands for, when only one can be meant:
 
-        - « qui » is the person its clause hangs on (« Zelensky, qui a rencontré ... »);
+        - « qui » is the person its clause hangs on (« Ferreira, qui a rencontré ... »);
         - « il » / « elle » is the one person (or state) named earlier in its sentence outside a
-          genitive (« Witkoff est arrivé à Moscou, où il a rencontré Poutine », « Moscou
-          n'a pas bougé : elle exige... »), or, at
+          genitive (« Ferreira est arrivée à Lima, où elle a rencontré Berg », « Lima
+          n'a pas cédé : elle exige... »), or, at
           the start of a sentence, the one person subject of the sentence before.
         Anything else (« ils », « on », two candidates) stands for no one."""
         word = pronoun.lower_
@@ -424,7 +424,7 @@ def modality(index: DocIndex, trigger: Token) -> tuple[bool, bool]:
     while chain[-1].dep_ in ("xcomp", "advcl", "conj", "obj", "nsubj", "nsubj:pass", "csubj", "obl:arg", "nmod", "ccomp") \
             and chain[-1].head is not chain[-1] and len(chain) < 4:
         if chain[-1].dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubj:pass") for c in chain[-1].children):
-            break  # « Moscou n'a pas bougé : elle exige ... »: a clause of its own, not under the negation
+            break  # « Lima n'a pas cédé : elle exige ... »: a clause of its own, not under the negation
         chain.append(chain[-1].head)
     words = index.words
     ruled_out = any(c.lower_ in NEGATIONS for t in chain for c in t.children) or \
