@@ -11,7 +11,7 @@ from __future__ import annotations
 
 __all__ = ["ARTICLES", "NAME_LEADERS", "GENITIVE", "LOCATIVE", "DIRECTIONAL", "STOP_WORDS",
            "BOUNDARY_PUNCT", "CLAUSE_ENDS", "NEGATIONS", "RULED_OUT", "PLANNING_VERBS", "PLANNED_MARKS",
-           "REFLEXIVE", "COORDINATORS", "COUNTERPART", "AREA_NOUNS", "GROUP_NOUNS", "PERSON_TITLES", "PAIR_NOUNS", "STATE_INSTITUTIONS", "COUNTED", "PEOPLE_NOUNS"]
+           "REFLEXIVE", "COORDINATORS", "COUNTERPART", "AREA_NOUNS", "GROUP_NOUNS", "PERSON_TITLES", "PAIR_NOUNS", "STATE_INSTITUTIONS", "POSSESSIVES", "ORGANISATION_NOUNS", "PLACE_NOUNS", "COUNTED", "PEOPLE_NOUNS"]
 
 # « le », « la », « les »...: determiners a role phrase or a name may open with.
 ARTICLES = frozenset({"le", "la", "les", "l'", "un", "une", "des"})
@@ -47,7 +47,18 @@ COUNTERPART = frozenset({"homologue", "homologues"})
 # Nouns between a place and the place that contains it (« dans la région de Miami »).
 AREA_NOUNS = frozenset({"région", "province", "état", "oblast", "ville", "banlieue", "comté", "pays", "territoire",
                         "nord", "sud", "est", "ouest", "centre", "nord-est", "nord-ouest", "sud-est", "sud-ouest",
-                        "cœur", "périphérie", "gouvernorat", "district", "département"})
+                        "cœur", "périphérie", "gouvernorat", "district", "département", "pointe", "extrémité",
+                        "rive", "rives", "côte", "littoral", "environs", "frontière", "partie"})
+# Possessive determiners: « sa sœur », « son conseiller », « leur négociateur ».
+POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
+# Nouns a named organisation may follow: « chef du parti Narc », « président du groupe Vert ».
+ORGANISATION_NOUNS = frozenset({"parti", "groupe", "mouvement", "formation", "organisation", "agence", "fonds",
+                                "fondation", "coalition", "alliance", "syndicat", "bloc", "front", "banque",
+                                "société", "entreprise", "compagnie", "groupement", "conseil"})
+# Nouns that say what kind of place a name is: « Mombasa, station balnéaire kényane ».
+PLACE_NOUNS = frozenset({"ville", "station", "port", "localité", "village", "cité", "commune", "bourgade",
+                         "agglomération", "île", "enclave", "métropole", "oasis", "région",
+                         "province", "bastion", "place", "site", "base", "quartier", "banlieue", "faubourg"})
 # Nouns for a state's institutions: their nationality adjective names the state a role is
 # of (« le porte-parole de la présidence kényane », « du ministère kényan des Affaires étrangères »).
 STATE_INSTITUTIONS = frozenset({"présidence", "gouvernement", "diplomatie", "ministère", "administration",

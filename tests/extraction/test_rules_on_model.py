@@ -214,3 +214,46 @@ def test_people_received_without_an_agent_were_received_by_the_one_receiving(run
                 "Premiers à franchir le perron, Raila Odinga et Kalonzo Musyoka ont été reçus deux heures.")
     assert has(found, "Raila Odinga", "met", "William Ruto") and has(found, "Kalonzo Musyoka", "met", "William Ruto")
 
+
+
+def test_a_meeting_verb_whose_object_the_parser_missed(run):
+    found = run("Ana Ferreira, qui arrivait de Lisbonne où elle avait rencontré la veille le président angolais "
+                "João Lourenço, s'est posée à Nairobi.")
+    assert has(found, "Ana Ferreira", "met", "João Lourenço")
+
+
+def test_people_who_talked_together_with_no_one_else_named(run):
+    found = run("Ole Berg et Ana Ferreira ont longuement échangé mardi soir.")
+    assert has(found, "Ole Berg", "met", "Ana Ferreira")
+    assert not any(p == "met" for _, p, _ in run("Ole Berg a longuement échangé mardi soir."))
+
+
+def test_a_possessive_family_noun_relates_to_the_last_person_before_it(run):
+    found = run("Mary Akinyi attend des nouvelles de sa sœur Jane Akinyi, détenue avec son compagnon Paul Otieno.")
+    assert ("Jane Akinyi", "relativeOf", "Mary Akinyi") in found
+    assert ("Paul Otieno", "relativeOf", "Jane Akinyi") in found
+    assert ("Paul Otieno", "relativeOf", "Mary Akinyi") not in found
+
+
+def test_possessive_roles_listed_side_by_side_are_the_same_persons(run):
+    found = run("Ana Ferreira était flanquée de son conseiller, Ole Berg, et de son porte-parole, Lars Lindqvist.")
+    assert ("Ole Berg", "advisorOf", "Ana Ferreira") in found
+    assert ("Lars Lindqvist", "spokespersonOf", "Ana Ferreira") in found
+    assert ("Lars Lindqvist", "spokespersonOf", "Ole Berg") not in found
+
+
+def test_leadership_said_with_a_verb(run):
+    found = run("Le Parti vert, présidé par Ana Ferreira, a gagné. Martha Karua, qui dirige le parti Narc, a perdu. "
+                "Ole Berg, à la tête de l'Union kényane, s'est abstenu.")
+    assert ("Ana Ferreira", "leaderOf", "Parti vert") in found
+    assert ("Martha Karua", "leaderOf", "Narc") in found
+    assert ("Ole Berg", "leaderOf", "Union kényane") in found
+    assert not [t for t in run("Martha Karua, qui dirige la campagne, a perdu.") if t[1] == "leaderOf"]
+
+
+def test_a_place_described_with_its_states_adjective(run):
+    found = run("Mombasa, station balnéaire kényane, accueille le sommet. Le site de Kisumu, près de Nakuru, "
+                "dans l'ouest du Kenya, a été visé.")
+    assert ("Mombasa", "locatedIn", "Kenya") in found or ("Mombasa", "locatedIn", "kényane") in found
+    assert ("Kisumu", "locatedIn", "Kenya") in found
+    assert ("Kisumu", "locatedIn", "Nakuru") not in found

@@ -15,7 +15,8 @@
 - labels become the core classes: PER -> Person, ORG -> Organization, LOC -> Place
   (the gazetteer linker that follows makes states ``Country``); MISC is left to the
   mention normaliser (``Untyped``), which keeps it only as a titled person. An
-  acronym NER took for a place is an organisation (« le RN », « la CIA »).
+  acronym NER took for a place is an organisation (« le RN », « la CIA »), and so is a
+  name after an organisation noun or opening with one (« le parti Narc », « l'Union kényane »).
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from spacy.tokens import Doc, Span
 import re
 
 from graph.extraction.dates import MONTHS, WEEKDAYS
-from graph.extraction.french import ARTICLES, NAME_LEADERS
+from graph.extraction.french import ARTICLES, NAME_LEADERS, ORGANISATION_NOUNS
 from ontology.data import load_nationalities, load_not_actors
 from ontology.names import name_key
 
@@ -41,6 +42,10 @@ _CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)
 _DEMONYM_ENDINGS = ("ens", "ennes", "ais", "aises", "ois", "oises", "ains", "aines", "ites", "iotes",
                     "ards", "ardes", "ols", "oles")
 _GROUP_DETERMINERS = ARTICLES | {"aux", "ces", "nos", "leurs", "plusieurs", "deux", "trois"}
+# Capitalised first words of organisations' names (« Union kényane », « Parti vert »).
+_ORGANISATION_HEADS = ORGANISATION_NOUNS | {"union", "assemblée", "parlement", "comité", "commission", "bureau",
+                                           "office", "cour", "sénat", "ministère", "département", "agence",
+                                           "organisation", "direction", "service", "forces", "garde"}
 _CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "NUM"}
 
 
@@ -59,7 +64,8 @@ class EntityFilter:
                 piece = _trim(piece)
                 if piece is None or not self._is_actor_name(piece):
                     continue
-                piece_label = "Organization" if label == "Place" and _is_acronym(piece) else label
+                piece_label = "Organization" if label == "Place" and _is_acronym(piece) or \
+                    label in ("Place", "Person", UNTYPED) and _names_organisation(piece) else label
                 if kept and kept[-1].end == piece.start and not doc[piece.start - 1].whitespace_.count("\n") \
                         and not _full_name(kept[-1]) and not _full_name(piece, label=piece_label):
                     first = kept.pop()  # « Hallandale » + « Beach »: touching spans are one name
@@ -92,6 +98,15 @@ class EntityFilter:
 def _full_name(span: Span, label: str | None = None) -> bool:
     """A person's first and last name: it never joins the name it touches."""
     return (label or span.label_) == "Person" and len(span) > 1
+
+
+def _names_organisation(span: Span) -> bool:
+    """« le parti Narc », « le groupe Renouveau », « l'Union kényane », « le Conseil
+    national »: a name after an organisation noun, or opening with one, is an organisation."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in ORGANISATION_NOUNS:
+        return True
+    return len(span) > 1 and span[0].lower_ in _ORGANISATION_HEADS
 
 
 def _is_acronym(span: Span) -> bool:

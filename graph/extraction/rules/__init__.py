@@ -1,7 +1,7 @@
 """Relation rules. Each module holds one family of rules as a generator of :class:`Finding`.
 
 >>> sorted(RULES)
-['claims', 'delegations', 'interactions', 'locations', 'roles', 'sides']
+['claims', 'delegations', 'interactions', 'leadership', 'locations', 'roles', 'sides']
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 from graph.extraction.rules.finding import Finding
 from graph.extraction.rules.doc_index import DocIndex
-from graph.extraction.rules import claims, delegations, interactions, locations, roles, sides, state_talks
+from graph.extraction.rules import claims, delegations, interactions, leadership, locations, roles, sides, state_talks
 
 __all__ = ["Finding", "RULES", "find_all"]
 
@@ -17,6 +17,7 @@ RULES: dict[str, Callable[[DocIndex], Iterator[Finding]]] = {
     "roles": roles.find_roles,
     "delegations": delegations.find_delegations,
     "interactions": interactions.find_interactions,
+    "leadership": leadership.find_leadership,
     "claims": claims.find_claims,
     "locations": locations.find_locations,
     "sides": sides.find_sides,

@@ -303,8 +303,13 @@ class DocIndex:
                 sub = subjects[0]
                 if sub.pos_ == "PRON":
                     return self.antecedent(sub, head)
-                left = sub.left_edge.i
-                right = min(sub.right_edge.i, head.i - 1) if sub.i < head.i else sub.right_edge.i
+                # the parser may hang each conjunct on the verb (« Berg et Ferreira ont discuté »)
+                left = min(s.left_edge.i for s in subjects)
+                right = max(s.right_edge.i for s in subjects if s.pos_ != "PRON")
+                right = min(right, head.i - 1) if sub.i < head.i else right
+                while left >= 2 and self.doc[left - 1].lower_ == "et" and (left - 2) in self.entity_at \
+                        and sub.i < head.i:
+                    left = self.entity_at[left - 2].start  # « Berg et Ferreira ont » parsed with one subject
                 found = self.group_in(left, right + 1)
                 if found:
                     return found

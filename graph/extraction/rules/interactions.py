@@ -25,7 +25,7 @@ __all__ = ["find_interactions"]
 
 # Verbs whose direct object (or passive agent) is the other party: « X a reçu Y ».
 _DIRECT_OBJECT_VERBS = frozenset({"rencontrer", "recevoir", "retrouver", "appeler", "accueillir", "réunir",
-                                  "convier", "inviter", "rejoindre", "voir"})
+                                  "convier", "inviter", "rejoindre", "voir", "revoir"})
 _SURROUNDED = frozenset({"entouré", "entourée", "entourés", "entourées", "flanqué", "flanquée", "flanqués",
                          "flanquées", "accompagné", "accompagnée", "accompagnés", "accompagnées"})
 _JOINED = frozenset({"rejoint", "rejointe", "rejoints", "rejointes"})
@@ -184,12 +184,37 @@ def _verb_pairs(index: DocIndex, verb: Token, host: Mention | None = None):
     elif any(c.dep_ == "obj" for c in verb.children) and verb.lemma_ in _DIRECT_OBJECT_VERBS:
         obj = next(c for c in verb.children if c.dep_ == "obj")
         others = index.group(min(obj.left_edge.i, obj.i), index.sentence(verb.i).end)
+    elif verb.lemma_ in _DIRECT_OBJECT_VERBS and not _is_passive(index, verb):
+        others = _unparsed_object(index, verb)
     else:
         others = []
     if others:
         return [(a, b) for a in subjects for b in others]
     if any(c.lower_ in REFLEXIVE for c in verb.children) or verb.lemma_ in ("réunir",):
         return list(combinations(subjects, 2))
+    if index.lex.interactions.get((verb.lemma_, "verb")) == "talk" and \
+            not any(c.dep_ == "obj" and c.i in index.entity_at for c in verb.children):
+        people = [m for m in subjects if m.type == "Person"]
+        return list(combinations(people, 2))  # « Berg et Ferreira ont longuement discuté »
+    return []
+
+
+def _unparsed_object(index: DocIndex, verb: Token) -> list[Mention]:
+    """The parties a meeting verb's object names when the parser gave it no object:
+    « où elle avait rencontré la veille le président angolais João Lourenço, ... »."""
+    doc, end = index.doc, index.sentence(verb.i).end
+    j = verb.i + 1
+    while j < min(end, verb.i + 8):
+        token = doc[j]
+        if token.text in (",", ";", ":", ".", "(") or token.pos_ in ("VERB", "AUX", "SCONJ"):
+            return []
+        ent = index.entity_at.get(j)
+        if ent is not None and index.words[j - 1] in LOCATIVE:
+            j = ent.end  # « a rencontré à Lima ... »: where, not whom
+            continue
+        if ent is not None or j in index.counted or j in index.described:
+            return index.group(j, end)
+        j += 1
     return []
 
 

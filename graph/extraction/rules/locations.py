@@ -1,15 +1,18 @@
 """Locations: « Jeddah, en Arabie saoudite », « Hallandale Beach, dans la région de Miami »,
-« Kiambu, dans le nord de Nairobi », « Miami (Floride) », « Kampala, la capitale ougandaise »
--> locatedIn."""
+« Kiambu, dans le nord de Nairobi », « Miami (Floride) », « Kampala, la capitale ougandaise »,
+« Mombasa, station balnéaire kényane », « le Turkana kényan » -> locatedIn. What is only
+near (« Kisumu, près de Nakuru, ») is passed over."""
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from graph.extraction.rules.finding import Finding
-from graph.extraction.french import AREA_NOUNS, GENITIVE, LOCATIVE
+from graph.extraction.french import AREA_NOUNS, GENITIVE, LOCATIVE, PLACE_NOUNS
 from graph.extraction.rules.doc_index import DocIndex
 
 __all__ = ["find_locations"]
+
+_NEAR = frozenset({"près", "proche", "non", "loin"})  # « près de », « non loin de »
 
 
 def _capital_of(index: DocIndex, j: int):
@@ -30,21 +33,68 @@ def _capital_of(index: DocIndex, j: int):
 
 
 
+def _described_place_of(index: DocIndex, j: int):
+    """« , station balnéaire kényane », « , une ville du Kenya »: the state a place noun's
+    nationality adjective or genitive names."""
+    doc, words = index.doc, index.words
+    if j < len(doc) and doc[j].pos_ == "DET":
+        j += 1
+    if j >= len(doc) or words[j] not in PLACE_NOUNS:
+        return None
+    k = j + 1
+    while k < min(len(doc), j + 4):
+        nationality = index.nationality_mention(doc[k]) if doc[k].is_lower else None
+        if nationality is not None:
+            return nationality
+        if words[k] in GENITIVE:
+            state = index.entity_at.get(k + 1)
+            if state is not None and state.start == k + 1 and state.label_ == "Country":
+                return index.mention(state)
+            return None
+        if doc[k].pos_ != "ADJ":
+            return None
+        k += 1
+    return None
+
+
+def _skip_nearby(index: DocIndex, j: int) -> int:
+    """« Kisumu, près de Nakuru, dans l'ouest du Kenya »: past what is only near."""
+    doc, words = index.doc, index.words
+    if j >= len(doc) or words[j] not in _NEAR:
+        return j
+    end = min(len(doc), j + 8)
+    for k in range(j, end):
+        if doc[k].text == "," and k + 1 < len(doc) and words[k + 1] in LOCATIVE:
+            return k + 1
+    return len(doc)
+
+
 def find_locations(index: DocIndex) -> Iterator[Finding]:
     doc = index.doc
     for ent in index.ents:
         if ent.label_ != "Place":
             continue
+        if ent.start >= 2 and index.words[ent.start - 1] in GENITIVE and index.words[ent.start - 2] in _NEAR:
+            continue  # « Kisumu, près de Nakuru, dans l'ouest du Kenya »: the apposition is Kisumu's
         j = ent.end
+        nationality = index.nationality_mention(doc[j]) if j < len(doc) and doc[j].is_lower else None
+        if nationality is not None:  # « le Kurdistan kényan »: the place of that state
+            yield Finding(index.mention(ent), "locatedIn", nationality, index.sentence(ent.start),
+                          "location:adjective", 0.75)
+            continue
         if j < len(doc) and doc[j].text in (",", "("):
             j += 1
-            while j < len(doc) and doc[j].pos_ == "ADV":
+            while j < len(doc) and doc[j].pos_ == "ADV" and index.words[j] not in _NEAR:
                 j += 1
+            j = _skip_nearby(index, j)
+            if j >= len(doc):
+                continue
             if doc[j - 1].text == "," and not (j < len(doc) and doc[j].lower_ in LOCATIVE):
-                state = _capital_of(index, j)
+                capital = _capital_of(index, j)
+                state = capital or _described_place_of(index, j)
                 if state is not None:
                     yield Finding(index.mention(ent), "locatedIn", state, index.sentence(ent.start),
-                                  "location:capital", 0.85)
+                                  "location:capital" if capital else "location:description", 0.85)
                 continue
             while j < len(doc) and (doc[j].lower_ in LOCATIVE or doc[j].pos_ == "DET" or
                                     doc[j].lower_ in AREA_NOUNS or doc[j].lower_ in GENITIVE):

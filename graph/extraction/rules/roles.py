@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from graph.records import Mention
 from graph.extraction.rules.finding import Finding
-from graph.extraction.french import ARTICLES, COUNTERPART, GENITIVE, STATE_INSTITUTIONS
+from graph.extraction.french import ARTICLES, COUNTERPART, GENITIVE, ORGANISATION_NOUNS, POSSESSIVES, STATE_INSTITUTIONS
 
 if TYPE_CHECKING:
     from graph.extraction.rules.doc_index import DocIndex
@@ -120,11 +120,53 @@ def find_roles(index: DocIndex) -> Iterator[Finding]:
         if role.holder is not None and role.target is not None:
             yield Finding(role.holder, role.relation, role.target, index.sentence(role.start),
                           f"role:{role.relation}", 0.9)
+        elif role.holder is not None and _possessor(index, role) is not None:
+            # « Ferreira ... avec sa sœur Jane »: the relative of the one the clause is about
+            yield Finding(role.holder, role.relation, _possessor(index, role), index.sentence(role.start),
+                          f"role:{role.relation}:possessive", 0.7)
         elif role.holder is not None:
             known = _known_target(index, role)
             if known is not None:  # « le Premier ministre Ana Ferreira »: of the state the gazetteer says
                 yield Finding(role.holder, role.relation, known, index.sentence(role.start),
                               f"role:{role.relation}:known", 0.8)
+
+
+def _possessor(index: DocIndex, role: RoleOccurrence) -> Mention | None:
+    """Whose role « son », « sa », « ses » says it is: the person the sentence names last
+    before the role (« A a perdu son fils B », « A parle de sa sœur B, détenue avec son
+    mari C »: B's), past the holders of the same kind of role (« A, flanqué de son
+    ministre, B, et de son conseiller, C »: A's). Only relations a person can be the target of (« sa sœur », « son conseiller »)."""
+    if "Person" not in TARGET_TYPES[role.relation] or not _possessive(index, role):
+        return None
+    start = index.role_phrase_start(role.start)
+    sent = index.sentence(role.start)
+    # « flanqué de son ministre, A, et de son conseiller, B »: both are the same one's
+    siblings = {other.holder for other in index.role_phrases
+                if other.holder is not None and sent.start <= other.start < start and _possessive(index, other)
+                and _enumerated(index, other.holder, start)}
+    before = [m for m in index.people_in(sent)
+              if m.end <= index.doc[start].idx and m != role.holder and m not in siblings]
+    return before[-1] if before else None
+
+
+def _enumerated(index: DocIndex, holder: Mention, start: int) -> bool:
+    """Only commas, « et », « de » (and an aside between dashes or brackets) lie between
+    ``holder`` and token ``start``: the two roles are listed side by side."""
+    doc, words = index.doc, index.words
+    j = index.token_at_char(holder.end - 1) + 1
+    while 0 < j < start:
+        if doc[j].text in ("–", "—", "("):
+            closing = ")" if doc[j].text == "(" else doc[j].text
+            j = next((k for k in range(j + 1, start) if doc[k].text == closing), start) + 1
+            continue
+        if doc[j].text != "," and words[j] not in ("et", "de", "d'", "ainsi", "que"):
+            return False
+        j += 1
+    return j > 0
+
+
+def _possessive(index: DocIndex, role: RoleOccurrence) -> bool:
+    return any(index.words[k] in POSSESSIVES for k in range(index.role_phrase_start(role.start), role.start))
 
 
 def _known_target(index: DocIndex, role: RoleOccurrence) -> Mention | None:
@@ -159,8 +201,10 @@ def _target(index: DocIndex, start: int):
         token = doc[j]
         ent = index.entity_at.get(j)
         if ent is not None:
-            if target is None and (ent.label_ != "Person" or index.is_genitive(ent)):
-                if ent.label_ == "Person" or doc[ent.start - 1].lower_ in _LINKS:
+            if target is None and (ent.label_ != "Person" or index.is_genitive(ent)
+                                   and any(index.words[k] in GENITIVE for k in range(start, ent.start))):
+                if ent.label_ == "Person" or doc[ent.start - 1].lower_ in _LINKS or \
+                        doc[ent.start - 1].lower_ in ORGANISATION_NOUNS and doc[ent.start - 2].lower_ in _LINKS:
                     return index.mention(ent), ent.end
             return target, j
         nationality = index.nationality_mention(token) if token.pos_ == "ADJ" or token.is_lower else None
