@@ -57,14 +57,29 @@ class DocIndex:
             number = COUNTED.get(words[i])
             if number is None or words[i + 1] not in PEOPLE_NOUNS or words[i - 1] not in ("les", "des", "ces", "aux"):
                 continue
-            sent = self.sentence(i)
-            if sent.start == 0:
-                continue
-            people = self.people_in(self.sentence(sent.start - 1))
-            if len(people) == number:
+            people = self._counted_before(self.sentence(i), number)
+            if people:
                 for k in range(i - 1, i + 2):
-                    found[k] = tuple(people)
+                    found[k] = people
         return found
+
+    def _counted_before(self, sent: Span, number: int) -> tuple[Mention, ...]:
+        """The ``number`` people « les deux hommes » stands for: those of the sentence
+        before, or of the last of the three before that reports an interaction (« Reçu par
+        A, B a ... . Le président n'était pas venu seul. X et Y ont rejoint les deux hommes »)."""
+        interaction_words = self.lex.interaction_words
+        for back in range(1, 4):
+            if sent.start == 0:
+                return ()
+            sent = self.sentence(sent.start - 1)
+            people = self.people_in(sent)
+            if len(people) > number:
+                return ()
+            if len(people) == number and (back == 1 or any(
+                    self.words[k] in interaction_words or self.lemmas[k] in interaction_words
+                    for k in range(sent.start, sent.end))):
+                return tuple(people)
+        return ()
 
     def people_in(self, sent: Span) -> list[Mention]:
         """The people a sentence names or describes, once each, in order."""
@@ -75,7 +90,11 @@ class DocIndex:
             if ent is not None:
                 if ent.label_ == "Person":
                     mention = self.mention(ent)
-                    people.setdefault(mention.gazetteer_id or mention.text, mention)
+                    key = mention.gazetteer_id or mention.text
+                    # « Ana Ferreira ... Ferreira »: the surname alone is the same person
+                    key = next((k for k, m in people.items() if len(ent) == 1 and m.text.endswith(" " + ent.text)),
+                               key)
+                    people.setdefault(key, mention)
                 i = ent.end
                 continue
             if i in self.described:
@@ -307,8 +326,8 @@ class DocIndex:
                 left = min(s.left_edge.i for s in subjects)
                 right = max(s.right_edge.i for s in subjects if s.pos_ != "PRON")
                 right = min(right, head.i - 1) if sub.i < head.i else right
-                while left >= 2 and self.doc[left - 1].lower_ == "et" and (left - 2) in self.entity_at \
-                        and sub.i < head.i:
+                while left >= 2 and (left - 2) in self.entity_at and sub.i < head.i and \
+                        self._listed_before(left):
                     left = self.entity_at[left - 2].start  # « Berg et Ferreira ont » parsed with one subject
                 found = self.group_in(left, right + 1)
                 if found:
@@ -320,6 +339,15 @@ class DocIndex:
             else:
                 break
         return self._nearest_left(head if head.i < verb.i else verb)
+
+    def _listed_before(self, left: int) -> bool:
+        """The name ending before « et » or a comma at ``left - 1`` opens an enumeration that
+        goes on at ``left``: « Berg et Ferreira », « Berg, Ferreira » at the start of a sentence."""
+        joiner = self.doc[left - 1].lower_
+        if joiner == "et":
+            return True
+        ent = self.entity_at[left - 2]
+        return joiner == "," and (ent.start == self.sentence(left).start or self.doc[ent.start - 1].text == ",")
 
     def antecedent(self, pronoun: Token, verb: Token) -> list[Mention]:
         """The person a subject pronoun stands for, when only one can be meant:
