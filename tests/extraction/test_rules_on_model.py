@@ -257,3 +257,37 @@ def test_a_place_described_with_its_states_adjective(run):
     assert ("Mombasa", "locatedIn", "Kenya") in found or ("Mombasa", "locatedIn", "kényane") in found
     assert ("Kisumu", "locatedIn", "Kenya") in found
     assert ("Kisumu", "locatedIn", "Nakuru") not in found
+
+
+def test_the_same_role_again_with_celui_de(run):
+    found = run("Le chef du Parti vert, Ana Ferreira, et celui de l'Union kényane, Ole Berg, ont voté contre.")
+    assert ("Ana Ferreira", "leaderOf", "Parti vert") in found
+    assert ("Ole Berg", "leaderOf", "Union kényane") in found
+
+
+def test_a_role_over_a_party_described_before_its_name(run):
+    found = run("Ole Berg, chef du parti de centre droit Narc Kenya, a prévenu. Le secrétaire national du "
+                "Parti communiste kényan (PCK), Tom Otieno, a suivi.")
+    assert ("Ole Berg", "leaderOf", "Narc Kenya") in found
+    assert ("Tom Otieno", "leaderOf", "Parti communiste kényan") in found
+
+
+def test_everyone_on_one_call_spoke_with_everyone(run):
+    found = run("Ole Berg et Ana Ferreira se sont concertés en visioconférence avec Lars Lindqvist.")
+    assert has(found, "Ole Berg", "spokeWith", "Lars Lindqvist")
+    assert has(found, "Ole Berg", "spokeWith", "Ana Ferreira")
+
+
+def test_two_people_met_then_called_a_third_together(run):
+    found = run("Lundi, Ana Ferreira avait reçu Ole Berg à Lisbonne. Les deux dirigeants se sont entretenus "
+                "par téléphone avec Lars Lindqvist.")
+    assert has(found, "Ana Ferreira", "met", "Ole Berg")
+    assert not has(found, "Ana Ferreira", "spokeWith", "Ole Berg")
+    assert has(found, "Ole Berg", "spokeWith", "Lars Lindqvist")
+
+
+def test_the_two_men_are_the_two_of_the_last_meeting(run):
+    found = run("Lundi, William Ruto a reçu Paul Kagame à Nairobi. Le président rwandais n'était pas venu seul. "
+                "Ole Berg et Ana Ferreira ont rejoint les deux hommes dans l'après-midi.")
+    for guest in ("Ole Berg", "Ana Ferreira"):
+        assert has(found, guest, "met", "William Ruto") and has(found, guest, "met", "Paul Kagame")

@@ -104,8 +104,11 @@ def _names_organisation(span: Span) -> bool:
     """« le parti Narc », « le groupe Renouveau », « l'Union kényane », « le Conseil
     national »: a name after an organisation noun, or opening with one, is an organisation."""
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ in ORGANISATION_NOUNS:
-        return True
+    k = span.start - 1
+    while k >= max(0, span.start - 5) and doc[k].is_lower and doc[k].is_alpha or k >= 0 and doc[k].text == "'":
+        if doc[k].lower_ in ORGANISATION_NOUNS:
+            return True  # « le parti Narc », « le parti d'extrême droite Narc »
+        k -= 1
     return len(span) > 1 and span[0].lower_ in _ORGANISATION_HEADS
 
 

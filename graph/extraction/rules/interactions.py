@@ -189,7 +189,13 @@ def _verb_pairs(index: DocIndex, verb: Token, host: Mention | None = None):
     else:
         others = []
     if others:
-        return [(a, b) for a in subjects for b in others]
+        pairs = [(a, b) for a in subjects for b in others]
+        if index.lex.interactions.get((verb.lemma_, "verb")) == "call" or _remote(index, verb):
+            # everyone on one call spoke with everyone (« A et B se sont concertés par téléphone avec C »);
+            # « les deux présidents » of a meeting told before were together, not at a distance
+            sent_start = index.sentence(verb.i).start_char
+            pairs += combinations([m for m in subjects if m.type == "Person" and m.start >= sent_start], 2)
+        return pairs
     if any(c.lower_ in REFLEXIVE for c in verb.children) or verb.lemma_ in ("réunir",):
         return list(combinations(subjects, 2))
     if index.lex.interactions.get((verb.lemma_, "verb")) == "talk" and \

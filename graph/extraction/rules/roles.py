@@ -32,6 +32,7 @@ TARGET_TYPES = {
 }
 _LINKS = GENITIVE | {"à", "au", "aux", "en", "la", "le", "les", "l'", "chargé", "chargée", "pour"}
 _MAX_SCAN = 9
+_SAME_ROLE = frozenset({"celui", "celle", "ceux", "celles"})
 
 
 class RoleOccurrence(NamedTuple):
@@ -51,7 +52,7 @@ def scan_role_phrases(index: DocIndex) -> Iterator[RoleOccurrence]:
     words = index.words
     starts = index.lex.role_starts
     # only where a role phrase can start: most words cannot, and a set tells at once
-    candidates = [i for i, word in enumerate(words) if word in starts or word in COUNTERPART]
+    candidates = [i for i, word in enumerate(words) if word in starts or word in COUNTERPART or word in _SAME_ROLE]
     previous: RoleOccurrence | None = None
     i = 0
     for candidate in candidates:
@@ -59,9 +60,11 @@ def scan_role_phrases(index: DocIndex) -> Iterator[RoleOccurrence]:
             continue
         i = candidate
         found = None if i in index.entity_at else index.role_at(i)
-        if found is None and words[i] in COUNTERPART and previous is not None \
+        if found is None and (words[i] in COUNTERPART or words[i] in _SAME_ROLE and i + 1 < len(words)
+                              and words[i + 1] in GENITIVE) and previous is not None \
                 and previous.start >= index.sentence(i).start:
-            found = (i + 1, previous.relation)  # « son homologue russe X »: the same role, elsewhere
+            # « son homologue russe X », « le chef de A, B, et celui de C, D »: the same role, elsewhere
+            found = (i + 1, previous.relation)
         if found is None:
             continue
         role_end, relation = found
@@ -204,7 +207,7 @@ def _target(index: DocIndex, start: int):
             if target is None and (ent.label_ != "Person" or index.is_genitive(ent)
                                    and any(index.words[k] in GENITIVE for k in range(start, ent.start))):
                 if ent.label_ == "Person" or doc[ent.start - 1].lower_ in _LINKS or \
-                        doc[ent.start - 1].lower_ in ORGANISATION_NOUNS and doc[ent.start - 2].lower_ in _LINKS:
+                        any(index.words[k] in ORGANISATION_NOUNS for k in range(start, ent.start)):
                     return index.mention(ent), ent.end
             return target, j
         nationality = index.nationality_mention(token) if token.pos_ == "ADJ" or token.is_lower else None
@@ -301,6 +304,8 @@ def _holder_after(index: DocIndex, after: int):
     """« le porte-parole du Kremlin, Dmitri Peskov », « l'émissaire américain Steve Witkoff »."""
     doc = index.doc
     j = after
+    if j < len(doc) and doc[j].text == "(" and j + 2 < len(doc) and doc[j + 2].text == ")":
+        j += 3  # « le secrétaire du Parti vert (PV), Ana Ferreira »
     if j < len(doc) and doc[j].text == ",":
         j += 1
     ent = index.entity_at.get(j)

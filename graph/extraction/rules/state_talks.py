@@ -19,7 +19,7 @@ from graph.extraction.rules.doc_index import DocIndex
 __all__ = ["find_state_talks"]
 
 _STATE_ROLES = frozenset({"leaderOf", "ministerOf", "envoyOf", "negotiatorFor", "spokespersonOf", "advisorOf"})
-_TALKING_ROLES = frozenset({"envoyOf", "negotiatorFor"})
+_TALKING_ROLES = frozenset({"envoyOf", "negotiatorFor", "ministerOf"})
 
 
 def find_state_talks(index: DocIndex, findings: Iterable[Finding]) -> Iterator[Finding]:
