@@ -113,3 +113,14 @@ def test_a_full_name_never_joins_the_name_it_touches(blank_nlp):
 def test_a_lower_case_adjective_is_not_the_country_it_spells(blank_nlp):
     assert ents(blank_nlp("Le chef de la diplomatie suisse est arrivé en Suisse.")) == [
         ("Suisse", "Country", "switzerland")]
+
+
+def test_names_after_an_organisation_noun_or_in_an_areas_genitive_are_typed_by_it(blank_nlp):
+    words = ["le", "parti", "d'", "extrême", "droite", "Narc", "visite", "les", "régions", "de", "Busia", "et",
+             "de", "Tororo", "avec", "l'", "Union", "kényane", "."]
+    spaces = [True] * len(words)
+    doc = _doc_with_ents(blank_nlp, words, spaces, [(5, 6, "PER"), (10, 11, "ORG"), (13, 14, "MISC"),
+                                                     (16, 18, "LOC")])
+    doc = EntityFilter()(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Narc", "Organization"), ("Busia", "Place"),
+                                                      ("Tororo", "Place"), ("Union kényane", "Organization")]

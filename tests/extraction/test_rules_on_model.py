@@ -291,3 +291,12 @@ def test_the_two_men_are_the_two_of_the_last_meeting(run):
                 "Ole Berg et Ana Ferreira ont rejoint les deux hommes dans l'après-midi.")
     for guest in ("Ole Berg", "Ana Ferreira"):
         assert has(found, guest, "met", "William Ruto") and has(found, guest, "met", "Paul Kagame")
+
+
+def test_a_claim_in_a_clause_after_a_negated_one(run):
+    found = run("Sur le fond, le Kenya n'a pas bougé : il exige toujours le retrait des forces ougandaises des "
+                "régions de Busia, de Tororo et de Mbale.")
+    for place in ("Busia", "Tororo", "Mbale"):
+        assert ("Kenya", "claims", place) in found
+    assert not [t for t in run("Le Kenya n'exige pas le retrait des forces ougandaises de la région de Busia.")
+                if t[1] == "claims"]

@@ -16,7 +16,8 @@
   (the gazetteer linker that follows makes states ``Country``); MISC is left to the
   mention normaliser (``Untyped``), which keeps it only as a titled person. An
   acronym NER took for a place is an organisation (« le RN », « la CIA »), and so is a
-  name after an organisation noun or opening with one (« le parti Narc », « l'Union kényane »).
+  name after an organisation noun or opening with one (« le parti Narc », « l'Union kényane »);
+  a name in the genitive of an area noun is a place (« les régions de Busia et de Tororo »).
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from spacy.tokens import Doc, Span
 import re
 
 from graph.extraction.dates import MONTHS, WEEKDAYS
-from graph.extraction.french import ARTICLES, NAME_LEADERS, ORGANISATION_NOUNS
+from graph.extraction.french import AREA_NOUNS, ARTICLES, GENITIVE, NAME_LEADERS, ORGANISATION_NOUNS
 from ontology.data import load_nationalities, load_not_actors
 from ontology.names import name_key
 
@@ -66,6 +67,8 @@ class EntityFilter:
                     continue
                 piece_label = "Organization" if label == "Place" and _is_acronym(piece) or \
                     label in ("Place", "Person", UNTYPED) and _names_organisation(piece) else label
+                if piece_label in ("Organization", UNTYPED) and _names_area(piece):
+                    piece_label = "Place"
                 if kept and kept[-1].end == piece.start and not doc[piece.start - 1].whitespace_.count("\n") \
                         and not _full_name(kept[-1]) and not _full_name(piece, label=piece_label):
                     first = kept.pop()  # « Hallandale » + « Beach »: touching spans are one name
@@ -105,11 +108,28 @@ def _names_organisation(span: Span) -> bool:
     national »: a name after an organisation noun, or opening with one, is an organisation."""
     doc = span.doc
     k = span.start - 1
-    while k >= max(0, span.start - 5) and doc[k].is_lower and doc[k].is_alpha or k >= 0 and doc[k].text == "'":
+    while k >= max(0, span.start - 5) and (doc[k].is_lower and doc[k].is_alpha or doc[k].lower_ in GENITIVE):
         if doc[k].lower_ in ORGANISATION_NOUNS:
             return True  # « le parti Narc », « le parti d'extrême droite Narc »
         k -= 1
     return len(span) > 1 and span[0].lower_ in _ORGANISATION_HEADS
+
+
+def _names_area(span: Span) -> bool:
+    """« les régions de Busia, de Tororo et de Mbale », « la province d'Idlib »: a name in
+    the genitive of an area noun is a place."""
+    doc = span.doc
+    k = span.start - 1
+    if k < 0 or doc[k].lower_ not in GENITIVE:
+        return False
+    while k >= max(0, span.start - 12):
+        word = doc[k].lower_
+        if word in AREA_NOUNS or word.endswith("s") and word[:-1] in AREA_NOUNS:
+            return True
+        if not (word in GENITIVE or word in (",", "et", "'") or doc[k].text[:1].isupper() or doc[k].pos_ == "PROPN"):
+            return False
+        k -= 1
+    return False
 
 
 def _is_acronym(span: Span) -> bool:

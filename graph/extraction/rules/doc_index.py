@@ -456,7 +456,8 @@ def modality(index: DocIndex, trigger: Token) -> tuple[bool, bool]:
     chain = [trigger]
     while chain[-1].dep_ in ("xcomp", "advcl", "conj", "obj", "nsubj", "nsubj:pass", "csubj", "obl:arg", "nmod", "ccomp") \
             and chain[-1].head is not chain[-1] and len(chain) < 4:
-        if chain[-1].dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubj:pass") for c in chain[-1].children):
+        if chain[-1].dep_ in ("conj", "advcl", "parataxis") and \
+                any(c.dep_ in ("nsubj", "nsubj:pass") for c in chain[-1].children):
             break  # « Lima n'a pas cédé : elle exige ... »: a clause of its own, not under the negation
         chain.append(chain[-1].head)
     words = index.words
