@@ -300,3 +300,19 @@ def test_a_claim_in_a_clause_after_a_negated_one(run):
         assert ("Kenya", "claims", place) in found
     assert not [t for t in run("Le Kenya n'exige pas le retrait des forces ougandaises de la région de Busia.")
                 if t[1] == "claims"]
+
+
+def test_a_role_of_a_person_named_with_an_honorific(run):
+    found = run("Au Kenya, Ole Berg, le conseiller diplomatique de M. Ruto, a répondu par la négative.")
+    assert ("Ole Berg", "advisorOf", "Ruto") in found
+
+
+def test_a_meal_gathering_guests_round_two_hosts(run):
+    found = run("Le soir du 15, un dîner a réuni autour de MM. Ruto et Kagame une dizaine de dirigeants africains, "
+                "parmi lesquels Ana Ferreira, Lars Lindqvist et Jane Akinyi, la présidente du Conseil kényan, qui a "
+                "longuement échangé avec Paul Otieno.")
+    for host in ("Ruto", "Kagame"):
+        for guest in ("Ana Ferreira", "Lars Lindqvist", "Jane Akinyi"):
+            assert has(found, host, "met", guest)
+    assert has(found, "Jane Akinyi", "met", "Paul Otieno")
+    assert not has(found, "Lars Lindqvist", "met", "Paul Otieno")

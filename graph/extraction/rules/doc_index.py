@@ -190,7 +190,7 @@ class DocIndex:
             if prev.lower_ in GENITIVE:
                 return i - 2 >= 0 and (i - 2) not in self.entity_at and (
                     doc[i - 2].pos_ in ("NOUN", "ADJ", "PROPN") or self.role_at(i - 2) is not None)
-            if prev.pos_ in ("DET", "ADJ") or self.role_at(i - 1):
+            if prev.pos_ in ("DET", "ADJ") or self.role_at(i - 1) or prev.lower_ in self.lex.honorifics:
                 i -= 1
                 continue
             return False
@@ -229,6 +229,10 @@ class DocIndex:
                 continue
             if token.lower_ == "dont" and i > start and doc[i - 1].text == "," and not found:
                 i += 1  # « plusieurs dirigeants européens, dont A et B »: the ones named
+                continue
+            if token.lower_ == "parmi" and i + 1 < end and doc[i + 1].lower_ in _AMONG and \
+                    doc[i - 1].text == "," and not found:
+                i += 2  # « une dizaine de dirigeants, parmi lesquels A et B »
                 continue
             if token.lower_ == "pour" and found and found[-1].type == "Person" and i == self._end_of(found[-1]) \
                     and (i + 1) in self.entity_at and self.entity_at[i + 1].label_ != "Person":
@@ -360,6 +364,9 @@ class DocIndex:
         Anything else (« ils », « on », two candidates) stands for no one."""
         word = pronoun.lower_
         if word == "qui":
+            described = self._apposition_holder(pronoun.i)
+            if described is not None:  # « A, la présidente du Conseil, qui a ... »: A
+                return [described]
             head = verb.head if verb.dep_ in ("acl:relcl", "acl") else None
             ent = self.entity_at.get(head.i) if head is not None else None
             return [self.mention(ent)] if ent is not None and ent.label_ == "Person" else []
@@ -382,6 +389,19 @@ class DocIndex:
         sub = subjects[0]
         found = [m for m in self.group_in(sub.left_edge.i, sub.right_edge.i + 1) if m.type == "Person"]
         return found if len(found) == 1 else []
+
+    def _apposition_holder(self, i: int) -> Mention | None:
+        """The holder of the role apposition that ends right before the comma at ``i - 1``."""
+        if i < 2 or self.doc[i - 1].text != ",":
+            return None
+        comma = self.doc[i - 1].idx
+        for role in self.role_phrases:
+            if role.holder is None or role.start >= i:
+                continue
+            end = role.target.end if role.target is not None else self.doc[role.end - 1].idx + len(self.doc[role.end - 1])
+            if end == comma and role.holder.end <= self.doc[role.start].idx:
+                return role.holder
+        return None
 
     def group_in(self, start: int, end: int) -> list[Mention]:
         """Every party in tokens ``start:end``, skipping genitive persons when a party precedes."""
@@ -443,6 +463,9 @@ class DocIndex:
                 parties.append(party)
             i += 1
         return parties
+
+
+_AMONG = frozenset({"lesquels", "lesquelles", "eux", "elles"})
 
 
 def modality(index: DocIndex, trigger: Token) -> tuple[bool, bool]:

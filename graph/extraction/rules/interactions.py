@@ -188,6 +188,13 @@ def _verb_pairs(index: DocIndex, verb: Token, host: Mention | None = None):
         others = _unparsed_object(index, verb)
     else:
         others = []
+    if verb.lemma_ == "réunir" and not subjects and others:
+        # « un dîner a réuni autour de A et B une dizaine de dirigeants, parmi lesquels C et D »
+        hosts = _around(index, verb)
+        if hosts:
+            guests = _unparsed_object(index, verb, index.token_at_char(hosts[-1].end - 1) + 1)
+            return [(a, b) for a in hosts for b in guests] + list(combinations(hosts, 2))
+        return list(combinations(others, 2))
     if others:
         pairs = [(a, b) for a in subjects for b in others]
         if index.lex.interactions.get((verb.lemma_, "verb")) == "call" or _remote(index, verb):
@@ -205,13 +212,26 @@ def _verb_pairs(index: DocIndex, verb: Token, host: Mention | None = None):
     return []
 
 
-def _unparsed_object(index: DocIndex, verb: Token) -> list[Mention]:
+def _around(index: DocIndex, verb: Token) -> list[Mention]:
+    """The parties after « autour de » in the verb's clause: whom a meeting gathered round."""
+    end = index.sentence(verb.i).end
+    for j in range(verb.i + 1, min(end - 1, verb.i + 6)):
+        if index.words[j] == "autour" and index.words[j + 1] in GENITIVE:
+            return index.group(j + 2, end)
+    return []
+
+
+def _unparsed_object(index: DocIndex, verb: Token, start: int | None = None) -> list[Mention]:
     """The parties a meeting verb's object names when the parser gave it no object:
-    « où elle avait rencontré la veille le président angolais João Lourenço, ... »."""
+    « où elle avait rencontré la veille le président angolais João Lourenço, ... »
+    (looking from token ``start``, by default the one after the verb)."""
     doc, end = index.doc, index.sentence(verb.i).end
-    j = verb.i + 1
-    while j < min(end, verb.i + 8):
+    j = verb.i + 1 if start is None else start
+    limit = min(end, j + 8)
+    while j < limit:
         token = doc[j]
+        if token.text == "," and j + 1 < end and index.words[j + 1] in ("dont", "parmi"):
+            return index.group(j, end)  # « une dizaine de dirigeants, parmi lesquels A et B »
         if token.text in (",", ";", ":", ".", "(") or token.pos_ in ("VERB", "AUX", "SCONJ"):
             return []
         ent = index.entity_at.get(j)

@@ -207,6 +207,7 @@ def _target(index: DocIndex, start: int):
             if target is None and (ent.label_ != "Person" or index.is_genitive(ent)
                                    and any(index.words[k] in GENITIVE for k in range(start, ent.start))):
                 if ent.label_ == "Person" or doc[ent.start - 1].lower_ in _LINKS or \
+                        doc[ent.start - 1].lower_ in index.lex.honorifics or \
                         any(index.words[k] in ORGANISATION_NOUNS for k in range(start, ent.start)):
                     return index.mention(ent), ent.end
             return target, j
@@ -214,6 +215,9 @@ def _target(index: DocIndex, start: int):
         if nationality is not None and target is None and not owned:
             target = nationality
             j += 1
+            continue
+        if target is None and token.lower_ in index.lex.honorifics and (j + 1) in index.entity_at:
+            j += 1  # « le conseiller de M. Ruto »
             continue
         nested = index.role_at(j)
         if nested is not None and target is None:
