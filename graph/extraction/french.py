@@ -11,7 +11,7 @@ from __future__ import annotations
 
 __all__ = ["ARTICLES", "NAME_LEADERS", "GENITIVE", "LOCATIVE", "DIRECTIONAL", "STOP_WORDS",
            "BOUNDARY_PUNCT", "CLAUSE_ENDS", "NEGATIONS", "RULED_OUT", "PLANNING_VERBS", "PLANNED_MARKS",
-           "REFLEXIVE", "COORDINATORS", "COUNTERPART", "AREA_NOUNS", "GROUP_NOUNS", "PERSON_TITLES", "PAIR_NOUNS", "STATE_INSTITUTIONS", "POSSESSIVES", "ORGANISATION_NOUNS", "PLACE_NOUNS", "COUNTED", "PEOPLE_NOUNS"]
+           "REFLEXIVE", "COORDINATORS", "COUNTERPART", "AREA_NOUNS", "GROUP_NOUNS", "PERSON_TITLES", "PAIR_NOUNS", "STATE_INSTITUTIONS", "POSSESSIVES", "ORGANISATION_NOUNS", "PLACE_NOUNS", "MINISTRY_NOUNS", "SECRETARY_NOUNS", "PLACE_NAME_HEADS", "COUNTED", "PEOPLE_NOUNS"]
 
 # « le », « la », « les »...: determiners a role phrase or a name may open with.
 ARTICLES = frozenset({"le", "la", "les", "l'", "un", "une", "des"})
@@ -59,6 +59,14 @@ ORGANISATION_NOUNS = frozenset({"parti", "groupe", "mouvement", "formation", "or
 PLACE_NOUNS = frozenset({"ville", "station", "port", "localité", "village", "cité", "commune", "bourgade",
                          "agglomération", "île", "enclave", "métropole", "oasis", "région",
                          "province", "bastion", "place", "site", "base", "quartier", "banlieue", "faubourg"})
+# Common nouns that open a place's name in lower case: « la mer Rouge », « la place des Otages ».
+PLACE_NAME_HEADS = frozenset({"mer", "océan", "golfe", "détroit", "lac", "mont", "monts", "fleuve", "canal", "place",
+                          "rue", "avenue", "boulevard", "île", "îles", "désert", "péninsule", "prison", "palais",
+                          "pont", "aéroport", "corridor", "col", "vallée", "plaine", "plateau", "cap"})
+# Nouns whose genitive is a portfolio, not an actor: « ministre des Finances », « ministère de l'Intérieur »;
+# and nouns whose « à » complement is one: « secrétaire à l'Armée », « secrétaire d'État au Trésor ».
+MINISTRY_NOUNS = frozenset({"ministre", "ministres", "ministère", "ministères", "portefeuille", "vice-ministre"})
+SECRETARY_NOUNS = frozenset({"secrétaire", "secrétaires", "état", "etat", "ministre", "ministres"})
 # Nouns for a state's institutions: their nationality adjective names the state a role is
 # of (« le porte-parole de la présidence kényane », « du ministère kényan des Affaires étrangères »).
 STATE_INSTITUTIONS = frozenset({"présidence", "gouvernement", "diplomatie", "ministère", "administration",

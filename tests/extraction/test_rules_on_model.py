@@ -316,3 +316,19 @@ def test_a_meal_gathering_guests_round_two_hosts(run):
             assert has(found, host, "met", guest)
     assert has(found, "Jane Akinyi", "met", "Paul Otieno")
     assert not has(found, "Lars Lindqvist", "met", "Paul Otieno")
+
+
+def test_a_meeting_that_did_not_take_place_said_after_it(run):
+    found = run("Le déjeuner qui devait réunir ensuite Ole Berg et Paul Nkusi n'a finalement pas eu lieu.")
+    assert not has(found, "Ole Berg", "met", "Paul Nkusi")
+    assert has(run("Le déjeuner qui a réuni Ole Berg et Paul Nkusi a eu lieu lundi."), "Ole Berg", "met", "Paul Nkusi")
+
+
+def test_a_place_named_with_a_common_noun_and_a_portfolio_that_is_no_actor(nlp):
+    doc = nlp("Les familles se sont rassemblées sur la place des Otages, à Mombasa, au bord de la mer Rouge. "
+              "Le ministre des Finances, Ole Berg, et le secrétaire à l'Armée Dan Okafor ont parlé avec le "
+              "secrétaire du Parti vert.")
+    names = {ent.text: ent.label_ for ent in doc.ents}
+    assert names.get("place des Otages") == "Place" and names.get("mer Rouge") == "Place"
+    assert "Finances" not in names and "Armée" not in names
+    assert names.get("Parti vert") == "Organization"

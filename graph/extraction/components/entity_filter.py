@@ -27,7 +27,8 @@ from spacy.tokens import Doc, Span
 import re
 
 from graph.extraction.dates import MONTHS, WEEKDAYS
-from graph.extraction.french import AREA_NOUNS, ARTICLES, GENITIVE, NAME_LEADERS, ORGANISATION_NOUNS
+from graph.extraction.french import (AREA_NOUNS, ARTICLES, GENITIVE, MINISTRY_NOUNS, NAME_LEADERS, ORGANISATION_NOUNS,
+                                     PLACE_NAME_HEADS, SECRETARY_NOUNS)
 from ontology.data import load_nationalities, load_not_actors
 from ontology.names import name_key
 
@@ -38,8 +39,8 @@ CORE_LABELS = {"PER": "Person", "ORG": "Organization", "LOC": "Place",
 # A MISC span is kept for the mention normaliser, which makes it a Person when a title or
 # role opens it (« Premier ministre Ana Ferreira ») and drops it otherwise.
 UNTYPED = "Untyped"
-_NOT_IN_NAMES = re.compile(r"[<>|@#=+*\[\]{}\\/]")
-_CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)
+_NOT_IN_NAMES = re.compile(r"[<>|@#=+*\[\]{}\\/]| [-–—] ")
+_CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"noel", "paques", "toussaint", "ramadan", "hanoucca"}
 _DEMONYM_ENDINGS = ("ens", "ennes", "ais", "aises", "ois", "oises", "ains", "aines", "ites", "iotes",
                     "ards", "ardes", "ols", "oles")
 _GROUP_DETERMINERS = ARTICLES | {"aux", "ces", "nos", "leurs", "plusieurs", "deux", "trois"}
@@ -65,6 +66,8 @@ class EntityFilter:
                 piece = _trim(piece)
                 if piece is None or not self._is_actor_name(piece):
                     continue
+                if label != "Person" and _portfolio(piece):
+                    continue  # « ministre des Finances », « secrétaire à l'Armée »: what a minister is in charge of
                 piece_label = "Organization" if label == "Place" and _is_acronym(piece) or \
                     label in ("Place", "Person", UNTYPED) and _names_organisation(piece) else label
                 if piece_label in ("Organization", UNTYPED) and _names_area(piece):
@@ -79,8 +82,9 @@ class EntityFilter:
         return doc
 
     def _is_actor_name(self, span: Span) -> bool:
-        if not span[0].text[:1].isupper():
-            return False  # « ministre russe des Affaires étrangères » is a role, not a name
+        if not span[0].text[:1].isupper() and not (span[0].lower_ in PLACE_NAME_HEADS and len(span) > 1
+                                                   and any(t.text[:1].isupper() for t in span[1:])):
+            return False  # « ministre russe des Affaires étrangères » is a role, not a name; « mer Rouge » is one
         key = name_key(span.text)
         if key in self.not_actors or span.text.lower() in self.nationalities:
             return False
@@ -113,6 +117,18 @@ def _names_organisation(span: Span) -> bool:
             return True  # « le parti Narc », « le parti d'extrême droite Narc »
         k -= 1
     return len(span) > 1 and span[0].lower_ in _ORGANISATION_HEADS
+
+
+def _portfolio(span: Span) -> bool:
+    doc = span.doc
+    k = span.start - 1
+    if k >= 0 and doc[k].lower_ in ("la", "l'", "le", "les"):
+        k -= 1
+    if k < 1:
+        return False
+    link, noun = doc[k].lower_, doc[k - 1].lower_
+    # « secrétaire à l'Armée » is a portfolio, « secrétaire du Parti » an organisation
+    return link in GENITIVE and noun in MINISTRY_NOUNS or link in ("à", "au", "aux") and noun in SECRETARY_NOUNS
 
 
 def _names_area(span: Span) -> bool:

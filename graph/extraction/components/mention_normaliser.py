@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from graph.extraction.components.entity_filter import UNTYPED
-from graph.extraction.french import ARTICLES, PAIR_NOUNS, PERSON_TITLES
+from graph.extraction.french import ARTICLES, PAIR_NOUNS, PERSON_TITLES, PLACE_NAME_HEADS
 from graph.extraction.rules.lexicons import lexicons
 from ontology.data import load_honorifics
 
@@ -120,7 +120,8 @@ class MentionNormaliser:
                 start += 1  # « Kényan Ole Berg »
                 continue
             break
-        if not doc[start].text[:1].isupper() or words[start] in self.honorifics:
+        if not (doc[start].text[:1].isupper() or words[start] in PLACE_NAME_HEADS and label == "Place") \
+                or words[start] in self.honorifics:
             return None
         if label == UNTYPED:
             if start == title_start:

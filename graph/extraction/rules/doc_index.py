@@ -465,6 +465,15 @@ class DocIndex:
         return parties
 
 
+def _did_not_take_place(words: list[str], start: int, end: int) -> bool:
+    """« Le déjeuner qui devait réunir A et B n'a finalement pas eu lieu »: the event, said
+    after its trigger, did not happen (« pas eu lieu », « n'aura pas lieu »)."""
+    for k in range(start + 1, end):
+        if words[k] == "lieu" and "pas" in words[max(start + 1, k - 4):k] and words[k - 1] in ("eu", "lieu", "pas"):
+            return True
+    return False
+
+
 _AMONG = frozenset({"lesquels", "lesquelles", "eux", "elles"})
 
 
@@ -486,7 +495,8 @@ def modality(index: DocIndex, trigger: Token) -> tuple[bool, bool]:
     words = index.words
     ruled_out = any(c.lower_ in NEGATIONS for t in chain for c in t.children) or \
         any(word in RULED_OUT for word in words[max(sent.start, trigger.i - 8):trigger.i]) or \
-        any(word in ("aucun", "aucune", "pas") for word in words[max(sent.start, trigger.i - 3):trigger.i])
+        any(word in ("aucun", "aucune", "pas") for word in words[max(sent.start, trigger.i - 3):trigger.i]) or \
+        _did_not_take_place(words, trigger.i, sent.end)
     planned = any(t.lemma_ in PLANNING_VERBS or t.lower_ in PLANNED_MARKS for t in chain[1:]) or \
         any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in chain if t.pos_ in ("VERB", "AUX")) or \
         any(c.lemma_ in ("devoir", "aller", "pouvoir") for t in chain for c in t.children if c.pos_ in ("AUX", "VERB")) or \
