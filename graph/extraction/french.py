@@ -65,7 +65,8 @@ PLACE_NAME_HEADS = frozenset({"mer", "océan", "golfe", "détroit", "lac", "mont
                           "pont", "aéroport", "corridor", "col", "vallée", "plaine", "plateau", "cap"})
 # Nouns whose genitive is a portfolio, not an actor: « ministre des Finances », « ministère de l'Intérieur »;
 # and nouns whose « à » complement is one: « secrétaire à l'Armée », « secrétaire d'État au Trésor ».
-MINISTRY_NOUNS = frozenset({"ministre", "ministres", "ministère", "ministères", "portefeuille", "vice-ministre"})
+MINISTRY_NOUNS = frozenset({"ministre", "ministres", "ministère", "ministères", "portefeuille", "vice-ministre",
+                            "collègue", "collègues"})
 SECRETARY_NOUNS = frozenset({"secrétaire", "secrétaires", "état", "etat", "ministre", "ministres"})
 # Nouns for a state's institutions: their nationality adjective names the state a role is
 # of (« le porte-parole de la présidence kényane », « du ministère kényan des Affaires étrangères »).

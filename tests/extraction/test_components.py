@@ -124,3 +124,10 @@ def test_names_after_an_organisation_noun_or_in_an_areas_genitive_are_typed_by_i
     doc = EntityFilter()(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Narc", "Organization"), ("Busia", "Place"),
                                                       ("Tororo", "Place"), ("Union kényane", "Organization")]
+
+
+def test_a_building_named_with_the_known_city_it_is_in_is_two_places(blank_nlp):
+    doc = blank_nlp.make_doc("Il a parlé au Palais des Nations de Genève lundi.")
+    doc.ents = [Span(doc, 4, 9, label="Place")]
+    doc = GazetteerLinker(blank_nlp, load_gazetteer())(doc)
+    assert ents(doc) == [("Palais des Nations", "Place", ""), ("Genève", "Place", "geneva")]

@@ -332,3 +332,8 @@ def test_a_place_named_with_a_common_noun_and_a_portfolio_that_is_no_actor(nlp):
     assert names.get("place des Otages") == "Place" and names.get("mer Rouge") == "Place"
     assert "Finances" not in names and "Armée" not in names
     assert names.get("Parti vert") == "Organization"
+
+
+def test_a_building_of_a_city_is_located_in_it(run):
+    found = run("Le ministre a parlé devant le Conseil, au Palais des Nations de Genève, lundi.")
+    assert ("Palais des Nations", "locatedIn", "Genève") in found

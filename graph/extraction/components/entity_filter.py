@@ -66,7 +66,7 @@ class EntityFilter:
                 piece = _trim(piece)
                 if piece is None or not self._is_actor_name(piece):
                     continue
-                if label != "Person" and _portfolio(piece):
+                if label in ("Organization", UNTYPED) and _portfolio(piece, self.nationalities):
                     continue  # « ministre des Finances », « secrétaire à l'Armée »: what a minister is in charge of
                 piece_label = "Organization" if label == "Place" and _is_acronym(piece) or \
                     label in ("Place", "Person", UNTYPED) and _names_organisation(piece) else label
@@ -119,14 +119,19 @@ def _names_organisation(span: Span) -> bool:
     return len(span) > 1 and span[0].lower_ in _ORGANISATION_HEADS
 
 
-def _portfolio(span: Span) -> bool:
+def _portfolio(span: Span, nationalities) -> bool:
+    """« ministre des Finances », « ministre kényan de la Sécurité », « secrétaire à l'Armée »."""
     doc = span.doc
     k = span.start - 1
     if k >= 0 and doc[k].lower_ in ("la", "l'", "le", "les"):
         k -= 1
     if k < 1:
         return False
-    link, noun = doc[k].lower_, doc[k - 1].lower_
+    link = doc[k].lower_
+    k -= 1
+    while k > 0 and doc[k].lower_ in nationalities:
+        k -= 1  # « le ministre kényan de la Sécurité nationale »
+    noun = doc[k].lower_
     # « secrétaire à l'Armée » is a portfolio, « secrétaire du Parti » an organisation
     return link in GENITIVE and noun in MINISTRY_NOUNS or link in ("à", "au", "aux") and noun in SECRETARY_NOUNS
 
@@ -159,7 +164,8 @@ def _is_demonym(span: Span) -> bool:
         return False
     determiner = token.doc[token.i - 1]
     # « Les Indépendants » written with a capital mid-sentence is a name (a party)
-    named = determiner.text[:1].isupper() and not determiner.is_sent_start
+    opens = determiner.is_sent_start or determiner.i > 0 and determiner.nbor(-1).text in ("«", '"', "“", "(", "-", "—")
+    named = determiner.text[:1].isupper() and not opens
     return determiner.lower_ in _GROUP_DETERMINERS and not named
 
 

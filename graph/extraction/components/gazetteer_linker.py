@@ -4,7 +4,9 @@ A span whose name is in the gazetteer takes the gazetteer's type (« Kremlin » 
 organisation, « Washington » the city) and its id as ``kb_id_``. A gazetteer name
 that NER missed, or cut wrong, becomes an entity unless it lies inside a longer name
 (« Trump » in « Melania Trump » stays part of that name). Names match in any case but
-must start with a capital in the text: the adjective « suisse » is not « Suisse ».
+must start with a capital in the text: the adjective « suisse » is not « Suisse ». A
+place named after a place noun and ending on a known place is two places (« le Palais des
+Nations de Genève »).
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from graph.extraction.french import PLACE_NAME_HEADS
 from ontology.data import Gazetteer, load_gazetteer
 
 __all__ = ["GazetteerLinker"]
@@ -44,8 +47,14 @@ class GazetteerLinker:
         )
         for match in matches:
             overlapping = [e for e in linked if e.start < match.end and match.start < e.end]
-            if any(e.start <= match.start and match.end <= e.end and (e.end - e.start) > len(match)
-                   and not e.kb_id_ for e in overlapping):
+            outer = next((e for e in overlapping if e.start <= match.start and match.end <= e.end
+                          and (e.end - e.start) > len(match) and not e.kb_id_), None)
+            if outer is not None and _place_of_a_place(outer, match):
+                # « le Palais des Nations de Genève »: a building, then the city it is in
+                linked = [e for e in linked if e is not outer] + \
+                    [Span(doc, outer.start, match.start - 1, label=outer.label_), match]
+                continue
+            if outer is not None:
                 continue  # inside a longer, unknown name
             if any(e.kb_id_ and (e.start, e.end) != (match.start, match.end) and
                    e.start <= match.start and match.end <= e.end for e in overlapping):
@@ -59,6 +68,14 @@ class GazetteerLinker:
         if actor is None:
             return ent
         return Span(ent.doc, ent.start, ent.end, label=actor.type, kb_id=actor.id)
+
+
+def _place_of_a_place(outer: Span, match: Span) -> bool:
+    """``outer`` is « <place noun> ... de <known place> », ending on ``match``."""
+    doc = outer.doc
+    return match.end == outer.end and match.start - outer.start >= 2 and outer.label_ == "Place" \
+        and match.label_ in ("Place", "Country") and doc[match.start - 1].lower_ in ("de", "d'") \
+        and outer[0].lower_ in PLACE_NAME_HEADS
 
 
 @Language.factory("newsgraph_gazetteer", default_config={"path": None})

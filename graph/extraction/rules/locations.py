@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from graph.extraction.rules.finding import Finding
-from graph.extraction.french import AREA_NOUNS, GENITIVE, LOCATIVE, PLACE_NOUNS
+from graph.extraction.french import AREA_NOUNS, GENITIVE, LOCATIVE, PLACE_NAME_HEADS, PLACE_NOUNS
 from graph.extraction.rules.doc_index import DocIndex
 
 __all__ = ["find_locations"]
@@ -77,6 +77,12 @@ def find_locations(index: DocIndex) -> Iterator[Finding]:
         if ent.start >= 2 and index.words[ent.start - 1] in GENITIVE and index.words[ent.start - 2] in _NEAR:
             continue  # « Kisumu, près de Nakuru, dans l'ouest du Kenya »: the apposition is Kisumu's
         j = ent.end
+        if j + 1 < len(doc) and index.words[j] in ("de", "d'") and index.words[ent.start] in PLACE_NAME_HEADS:
+            container = index.entity_at.get(j + 1)
+            if container is not None and container.start == j + 1 and container.label_ in ("Place", "Country"):
+                yield Finding(index.mention(ent), "locatedIn", index.mention(container), index.sentence(ent.start),
+                              "location:genitive", 0.8)  # « le Palais des Nations de Genève »
+                continue
         nationality = index.nationality_mention(doc[j]) if j < len(doc) and doc[j].is_lower else None
         if nationality is not None:  # « le Kurdistan kényan »: the place of that state
             yield Finding(index.mention(ent), "locatedIn", nationality, index.sentence(ent.start),
