@@ -220,7 +220,7 @@ def child_rdflib(trig: str) -> None:
     prefixes = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
     for name, query in named_queries().items():
         # rdflib lacks LATERAL; read as a plain join it gives the same rows
-        text = bind_parameters(query.text, declared=query.params).replace("LATERAL {", "{")
+        text = bind_parameters(query.text, query.examples, declared=query.params).replace("LATERAL {", "{")
         signal.alarm(RDFLIB_QUERY_CAP_S)
         try:
             ms = median_ms(lambda: list(ds.query(prefixes + text)), repeat=3)
@@ -242,7 +242,7 @@ def child_store(out: str) -> None:
     from graph.surfaces.query import named_queries, run_query
     from graph.rdf.store import open_store
     store = open_store(Path(out))
-    print(json.dumps({name: median_ms(lambda: list(run_query(store, query.text, declared=query.params)),
+    print(json.dumps({name: median_ms(lambda: list(run_query(store, query.text, query.examples, declared=query.params)),
                                       repeat=STORE_QUERY_REPEAT)
                       for name, query in named_queries().items()}))
 

@@ -2,7 +2,8 @@
 
 Dropped: page furniture listed in ``boilerplate.toml``, empty lines, a paragraph that
 repeats an earlier one verbatim (at least ``MIN_REPEAT_CHARS`` long: short lines such
-as « Moscou. » may well repeat). Kept paragraphs are joined by a blank line; each
+as « Moscou. » may well repeat). Markup tags left in the text (« <b> ») become spaces.
+Kept paragraphs are joined by a blank line; each
 kept character maps to its place in the file (see :class:`corpus.article.Segment`).
 
 >>> line = "Moscou et Kiev discutent depuis des semaines."
@@ -27,6 +28,9 @@ PARAGRAPH_BREAK = "\n\n"
 # A repeated line shorter than this (a section header, say) is kept: short repeats are
 # often legitimate, long verbatim repeats are scraping accidents.
 MIN_REPEAT_CHARS = 40
+# Markup left in the text (an escaped tag in a page, « &lt;b&gt; »): blanked out, with its
+# length kept so that offsets still point into the file.
+_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?/?>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +100,7 @@ def clean_text(original: str, boilerplate: Boilerplate | None = None) -> CleanTe
         body = stripped[: rules.credit_start(stripped)].rstrip()
         if not body:
             continue
-        folded = fold_characters(body)
+        folded = _MARKUP.sub(lambda m: " " * len(m.group()), fold_characters(body))
         key = _repeat_key(folded)
         if len(key) >= MIN_REPEAT_CHARS and key in seen:
             continue

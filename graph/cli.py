@@ -178,7 +178,7 @@ def watch_command(
 
 @app.command("evaluate")
 def evaluate_command(
-    graph: Path = typer.Argument(..., help="A built graph.trig (or .nq)."),
+    graph: Path = typer.Argument(..., help="A built graph.trig (or .nq), or a build folder."),
     gold: Path = typer.Option(..., "--gold", help="Gold annotation in the seeds.json format."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List misses, wrong relations, spurious nodes."),
@@ -240,12 +240,14 @@ def query_command(
     list_queries: bool = typer.Option(False, "--list", help="List the named queries."),
 ) -> None:
     """Run SPARQL on a build: a query, a .rq file, or a named analyst query."""
+    import pyoxigraph as ox
     from graph.surfaces.query import QueryError, format_result, named_queries, run_query
     queries = named_queries()
     if list_queries:
         width = max(len(q) for q in queries)
         for q in queries.values():
-            params = "".join(f" [--param {k}=…]" for k in q.params)
+            params = "".join(f" --param {k}=…" if default is None else f" [--param {k}={default}]"
+                             for k, default in q.params.items())
             typer.echo(f"{q.name.ljust(width)}  {q.description}{params}")
         return
     declared = None
@@ -263,10 +265,27 @@ def query_command(
     else:
         _fail("give a query, --file F.rq or --name NAME (see --list)")
     try:
-        result = run_query(open_store(out), text, _params(param), declared=declared)
+        store = open_store(out)
+        params = _params(param)
+        result = run_query(store, text, params, declared=declared)
+        if name and isinstance(result, ox.QuerySolutions):
+            rows = list(result)
+            result = run_query(store, text, params, declared=declared)
+            if not rows:
+                _say_closest(store, params, declared)
         typer.echo(format_result(result, fmt).rstrip("\n"))
     except (StoreError, QueryError) as err:
         _fail(str(err))
+
+
+def _say_closest(store, params: dict[str, str], declared: dict[str, str | None]) -> None:
+    """A named query that found nothing: the names closest to each name it was given."""
+    from graph.surfaces.query import closest_names
+    for key, value in params.items():
+        if declared.get(key) is None:  # a name, not a number
+            close = closest_names(store, value)
+            hint = f"; closest names: {', '.join(close)}" if close else ""
+            typer.echo(f"newsgraph: no actor is named {value!r}{hint}", err=True)
 
 
 @app.command("export")
@@ -314,11 +333,11 @@ def serve_command(
     port: int = typer.Option(7878, min=1, max=65535),
     timeout: int = typer.Option(30, min=1, help="Seconds a query may run."),
 ) -> None:
-    """Serve a build as a read-only SPARQL 1.1 endpoint (Oxigraph's server)."""
-    from graph.surfaces.serve import run_server
+    """Serve a build as a read-only SPARQL 1.1 endpoint that follows rebuilds of OUT."""
+    from graph.surfaces.endpoint import EndpointError, run_endpoint
     try:
-        run_server(out, host, port, timeout)
-    except StoreError as err:
+        run_endpoint(out, host, port, timeout)
+    except (StoreError, EndpointError) as err:
         _fail(str(err))
 
 
@@ -329,8 +348,9 @@ def push_command(
     graph: Optional[str] = typer.Option(None, "--graph", help="Put the merged graph in this named graph."),
 ) -> None:
     """Load a build into another store (SPARQL 1.1 Graph Store HTTP Protocol), named graphs kept."""
-    from graph.surfaces.push import PushError, push
+    from graph.surfaces.push import PushError, check_endpoint, push
     try:
+        check_endpoint(endpoint)  # before the store is opened: the URL is the likelier mistake
         result = push(open_store(out), endpoint, graph=graph)
     except (StoreError, PushError) as err:
         _fail(str(err))

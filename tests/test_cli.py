@@ -111,3 +111,60 @@ def test_a_bad_gazetteer_is_one_line_before_any_work(tmp_path: Path):
     assert result.exit_code == 1
     assert result.output.strip() == f"newsgraph: error: {bad}: not a gazetteer (an entry has no 'type')"
     assert not (tmp_path / "out").exists()
+
+
+@pytest.fixture(scope="module")
+def sample_out(tmp_path_factory) -> Path:
+    from corpus import default_corpus
+    out = tmp_path_factory.mktemp("built")
+    build([default_corpus()], out, model=None)
+    return out
+
+
+def _error_line(*args) -> str:
+    """The command fails with exit code 1 and one line on stderr, which is returned."""
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_push_to_something_that_is_no_url_says_what_is_expected(sample_out: Path):
+    line = _error_line("push", sample_out, "--endpoint", "notaurl")
+    assert "'notaurl' is not an http(s) URL" in line and "Graph Store Protocol" in line
+
+
+def test_evaluate_takes_a_build_folder_and_names_a_folder_that_is_none(sample_out: Path, tmp_path: Path):
+    gold = tmp_path / "gold.json"
+    gold.write_text('{"entities": {}, "articles": {}}', encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(sample_out), "--gold", str(gold)])
+    assert result.exit_code == 0 and "relations:" in result.output
+    assert "is a folder with no graph.trig" in _error_line("evaluate", tmp_path, "--gold", gold)
+    assert "is a folder: give the gold JSON file" in _error_line("evaluate", sample_out, "--gold", tmp_path)
+
+
+def test_query_errors_are_one_line_that_says_what_to_do(sample_out: Path):
+    assert _error_line("query", sample_out, "SELECT * WHERE { ?s foo:bar ?o }").startswith(
+        "newsgraph: error: undefined prefix foo: (declare it with PREFIX foo: <…>")
+    assert "INSERT is an update" in _error_line("query", sample_out, "INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    assert "line 1, column 1" in _error_line("query", sample_out, "SELEC ?s WHERE { ?s ?p ?o }")
+    assert _error_line("query", sample_out, "--name", "roles") == \
+        "newsgraph: error: this query needs --param actor=… (it takes: actor)"
+    listing = runner.invoke(app, ["query", "--list"]).output
+    assert "roles" in listing and "--param actor=…" in listing and "[--param limit=100]" in listing
+
+
+def test_an_actor_is_found_by_any_spelling_the_gazetteer_knows(sample_out: Path):
+    by_label = runner.invoke(app, ["query", str(sample_out), "--name", "mentions", "--param", "actor=Vladimir Poutine"])
+    by_other = runner.invoke(app, ["query", str(sample_out), "--name", "mentions", "--param", "actor=Putin"])
+    assert by_label.exit_code == by_other.exit_code == 0
+    assert by_other.output == by_label.output and "(0 rows)" not in by_other.output
+
+
+def test_a_name_that_matches_nothing_gets_the_closest_names(sample_out: Path):
+    result = CliRunner().invoke(app, ["query", str(sample_out), "--name", "mentions",
+                                                      "--param", "actor=Poutin"])
+    assert result.exit_code == 0 and "(0 rows)" in result.stdout
+    assert result.stderr.startswith("newsgraph: no actor is named 'Poutin'; closest names: ")
+    assert "Vladimir Poutine" in result.stderr

@@ -2,8 +2,9 @@
 
 - default graph, in two parts:
   - :func:`merged_graph`, an rdflib Graph, what is reasoned over and validated at each
-    build: entities (core type, ``rdfs:label``, ``skos:altLabel``, ``owl:sameAs``
-    Wikidata), the merge log (``ng:MergeDecision``: name, entity, rule, score, article),
+    build: entities (core type, ``rdfs:label``, ``skos:altLabel`` for the other names the
+    articles use, ``skos:hiddenLabel`` for the gazetteer's spellings they do not, ``ng:nameKey``
+    for every one of them, ``owl:sameAs`` Wikidata), the merge log (``ng:MergeDecision``: name, entity, rule, score, article),
     every relation triple once, and for each a ``rdf:Statement`` carrying
     ``ng:supportCount`` (how many articles state it), and an ``ng:MeetingSummary`` for
     each pair of people who met (articles, one sentence, place and date);
@@ -171,7 +172,9 @@ def merged_graph(extractions: Iterable[ArticleExtraction], resolution: Resolutio
         if entity.wikidata:
             add((node, OWL.sameAs, WD[entity.wikidata]))
         add((node, NG.mentionCount, Literal(entity.mention_count)))
-        for key_name in {name_key(name) for name in (entity.label, *entity.names)}:
+        for name in entity.known_names:  # found by any spelling, shown by those the articles use
+            add((node, SKOS.hiddenLabel, Literal(name)))
+        for key_name in {name_key(name) for name in (entity.label, *entity.names, *entity.known_names)}:
             add((node, NG.nameKey, Literal(key_name)))
 
     for n, merge in enumerate(resolution.merges):

@@ -56,6 +56,7 @@ class Entity:
     wikidata: str | None
     articles: tuple[str, ...]
     mention_count: int
+    known_names: tuple[str, ...] = ()  # the gazetteer's other spellings, never seen in the articles
 
 
 @dataclass(frozen=True, slots=True)
@@ -487,6 +488,7 @@ def _assemble(decided, gazetteer: Gazetteer, ambiguous, renames: dict[str, str] 
             wikidata=actor.wikidata if actor else None,
             articles=tuple(sorted(gathered.articles)),
             mention_count=gathered.name_count,
+            known_names=tuple(sorted({actor.label, *actor.names} - set(names) - {label})) if actor else (),
         )
         merges.extend(MergeDecision(key, name, article_id, rule, score)
                       for (name, rule), (article_id, score) in gathered.first_seen.items() if name != label)

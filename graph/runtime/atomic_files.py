@@ -1,5 +1,9 @@
 """Atomic output: write beside the target, then rename, so a crash never leaves half a file.
 
+The file gets the permissions any new file gets (``0666`` less the umask), not the
+``0600`` of a temporary file, so a web server or a Fuseki running as another user can
+read what newsgraph writes.
+
 >>> import tempfile, pathlib
 >>> target = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
 >>> write_atomic(target, "done"); target.read_text()
@@ -34,6 +38,7 @@ def atomic_output(path: str | Path, *, durable: bool = True) -> Iterator[BinaryI
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(handle, 0o666 & ~_umask())
         with os.fdopen(handle, "wb") as stream:
             yield stream
             if durable:
@@ -43,6 +48,13 @@ def atomic_output(path: str | Path, *, durable: bool = True) -> Iterator[BinaryI
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it: it is put back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_atomic(path: str | Path, content: str | bytes, *, durable: bool = True) -> None:

@@ -108,6 +108,8 @@ class Report:
 
 
 def load_gold(path: str | Path) -> dict:
+    if Path(path).is_dir():
+        raise GoldError(f"{path} is a folder: give the gold JSON file (the format of seeds.json)")
     try:
         gold = json.loads(Path(path).read_text(encoding="utf-8"))
         gold["entities"], gold["articles"]
@@ -116,7 +118,18 @@ def load_gold(path: str | Path) -> dict:
     return gold
 
 
+def graph_file(path: str | Path) -> Path:
+    """The graph file to score: ``path`` itself, or the graph.trig of a build folder."""
+    path = Path(path)
+    if path.is_dir():
+        if (path / "graph.trig").is_file():
+            return path / "graph.trig"
+        raise GoldError(f"{path} is a folder with no graph.trig: give a build folder or its graph.trig")
+    return path
+
+
 def load_graph(path: str | Path) -> Dataset:
+    path = graph_file(path)
     ds = Dataset(default_union=True)
     suffix = Path(path).suffix
     ds.parse(str(path), format={".trig": "trig", ".nq": "nquads", ".ttl": "turtle"}.get(suffix, "trig"))

@@ -1,6 +1,7 @@
 """The actor network: a networkx multigraph read from the merged graph.
 
-Nodes are entities (``type``, ``label``); edges are relation triples (``relation``,
+Nodes are entities (``type``, ``label``, ``names``: the label, then every other name the
+articles or the gazetteer know); edges are relation triples (``relation``,
 ``support``: number of articles, ``evidence``: ``(sentence, article title)`` pairs).
 
 >>> from rdflib import Graph
@@ -14,7 +15,7 @@ from collections.abc import Iterable, Mapping
 
 import networkx as nx
 from rdflib import Dataset, Graph
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from ontology.namespace import CORE_CLASSES, NG, RELATIONS, SYMMETRIC_RELATIONS
 from ontology.namespace import SCHEMA
@@ -33,7 +34,9 @@ def actor_network(merged: Graph, evidence: Mapping[tuple, Iterable[tuple[str, st
     graph = nx.MultiDiGraph()
     for node, cls in merged.subject_objects(RDF.type):
         if cls in _CLASSES:
-            graph.add_node(str(node), type=_CLASSES[cls], label=str(merged.value(node, RDFS.label) or node))
+            label = str(merged.value(node, RDFS.label) or node)
+            others = sorted({str(n) for p in (SKOS.altLabel, SKOS.hiddenLabel) for n in merged.objects(node, p)})
+            graph.add_node(str(node), type=_CLASSES[cls], label=label, names=[label, *others])
     support = {}
     for statement in merged.subjects(RDF.type, RDF.Statement):
         key = (merged.value(statement, RDF.subject), merged.value(statement, RDF.predicate),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-__all__ = ["PushError", "PushResult", "push"]
+__all__ = ["PushError", "PushResult", "check_endpoint", "push"]
 
 
 class PushError(RuntimeError):
@@ -39,7 +39,16 @@ def _put(url: str, body: bytes, timeout: float) -> None:
         raise PushError(f"{url}: cannot reach the store ({getattr(err, 'reason', err)})") from None
 
 
+def check_endpoint(endpoint: str) -> None:
+    """An http(s) URL with a host, or a :class:`PushError` that says what is expected."""
+    parts = urllib.parse.urlsplit(endpoint)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise PushError(f"--endpoint {endpoint!r} is not an http(s) URL: give the store's Graph Store Protocol "
+                        f"address, e.g. http://localhost:3030/dataset/data")
+
+
 def push(store: ox.Store, endpoint: str, *, graph: str | None = None, timeout: float = 60) -> PushResult:
+    check_endpoint(endpoint)
     result = PushResult()
     separator = "&" if "?" in endpoint else "?"
 

@@ -1,7 +1,9 @@
 """SPARQL over the store: named analyst queries, parameters, and result formats.
 
 A named query is a ``.rq`` file in ``graph/surfaces/queries/``: its first comment line says what
-it answers, ``# param NAME = DEFAULT`` lines declare parameters, bound at run time:
+it answers, ``# param NAME = DEFAULT`` lines declare optional parameters and
+``# param NAME (e.g. EXAMPLE)`` required ones (a query about an actor must be told which),
+bound at run time:
 ``?NAME`` becomes the value as a string (as a number when the default is a whole number,
 so ``LIMIT ?limit`` works), ``?NAME_key`` the value folded as entity name keys are
 (``ng:nameKey``: case, accents, look-alike letters, a leading article), so
@@ -17,6 +19,7 @@ long strings slowly, which counts over thousands of rows.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 import re
@@ -29,9 +32,10 @@ import pyoxigraph as ox
 from ontology.names import name_key
 from ontology.namespace import PREFIXES
 
-__all__ = ["NamedQuery", "QueryError", "named_queries", "bind_parameters", "run_query", "format_result", "sparql_string"]
+__all__ = ["NamedQuery", "QueryError", "named_queries", "bind_parameters", "run_query", "format_result", "sparql_string",
+           "closest_names"]
 
-_PARAM = re.compile(r"^#\s*param\s+(\w+)\s*=\s*(.*?)\s*$")
+_PARAM = re.compile(r"^#\s*param\s+(\w+)\s*(?:=\s*(.*?)|\(e\.g\.\s*(.*?)\))\s*$")
 
 
 class QueryError(ValueError):
@@ -43,7 +47,8 @@ class NamedQuery:
     name: str
     description: str
     text: str
-    params: dict[str, str]
+    params: dict[str, str | None]  # name -> default (None: the parameter must be given)
+    examples: dict[str, str]  # a value for each required parameter, to show and to benchmark with
 
 
 @lru_cache(maxsize=None)
@@ -54,22 +59,28 @@ def named_queries() -> dict[str, NamedQuery]:
             continue
         text = path.read_text(encoding="utf-8")
         lines = text.splitlines()
-        params = dict(m.groups() for line in lines if (m := _PARAM.match(line)))
+        declared = [m.groups() for line in lines if (m := _PARAM.match(line))]
+        params = {key: default for key, default, _ in declared}
+        examples = {key: example for key, _, example in declared if example is not None}
         name = path.name[:-3]
-        found[name] = NamedQuery(name, lines[0].lstrip("# ").strip(), text, params)
+        found[name] = NamedQuery(name, lines[0].lstrip("# ").strip(), text, params, examples)
     return found
 
 
 def bind_parameters(sparql: str, params: dict[str, str] | None = None, *,
-                    declared: dict[str, str] | None = None) -> str:
+                    declared: dict[str, str | None] | None = None) -> str:
     """``sparql`` with its parameters written in: ``params`` over the ``declared`` defaults."""
-    bound = dict(declared or {})
+    bound = {key: default for key, default in (declared or {}).items() if default is not None}
     for key, value in (params or {}).items():
         if declared is not None and key not in declared:
             raise QueryError(f"unknown parameter {key!r} (this query takes: {', '.join(declared) or 'none'})")
         bound[key] = value
+    missing = [key for key in (declared or {}) if key not in bound]
+    if missing:
+        raise QueryError("this query needs " + " ".join(f"--param {key}=…" for key in missing)
+                         + f" (it takes: {', '.join(declared)})")
     for key, value in bound.items():
-        if declared is not None and declared.get(key, "").isdigit():
+        if declared is not None and (declared.get(key) or "").isdigit():
             literal = value.strip()
             if not literal.isdigit():
                 raise QueryError(f"parameter {key} takes a whole number, not {value!r}")
@@ -84,12 +95,56 @@ def run_query(store: ox.Store, sparql: str, params: dict[str, str] | None = None
               declared: dict[str, str] | None = None):
     """Run ``sparql``; ``params`` bind variables (declared ones default to their declared value)."""
     sparql = bind_parameters(sparql, params, declared=declared)
+    update = _UPDATE.match(_PROLOGUE.sub("", _COMMENTS.sub("", sparql)))
+    if update:
+        raise QueryError(f"{update.group(1).upper()} is an update, and a build's store is read-only: newsgraph "
+                         f"query runs SELECT, ASK, CONSTRUCT and DESCRIBE (change the graph with `newsgraph build`)")
     try:
         return store.query(sparql, prefixes=PREFIXES)
     except SyntaxError as err:
-        raise QueryError(f"malformed query: {err}") from None
+        raise QueryError(_syntax_message(sparql, str(err))) from None
     except (OSError, RuntimeError) as err:
         raise QueryError(f"query failed: {str(err).splitlines()[0] if str(err) else type(err).__name__}") from None
+
+
+_COMMENTS = re.compile(r"#[^\n]*")
+_PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*", re.IGNORECASE)
+_UPDATE = re.compile(r"\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
+_PREFIXED = re.compile(r"(?<![\w<:\\?$\"'])([A-Za-z][\w.-]*)?:(?=[\w(])")
+_DECLARED = re.compile(r"PREFIX\s+([\w.-]*):", re.IGNORECASE)
+
+
+def _syntax_message(sparql: str, error: str) -> str:
+    """One line: an undefined prefix by name, else where the parser stopped and, when it
+    is short, what it expected there."""
+    text = re.sub(r"<[^>\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'", " ", _COMMENTS.sub("", sparql))
+    known = set(PREFIXES) | set(_DECLARED.findall(text))
+    undefined = sorted({p for p in _PREFIXED.findall(text) if p and p not in known})
+    if "Prefix not found" in error and undefined:
+        return (f"undefined prefix {', '.join(p + ':' for p in undefined)} (declare it with PREFIX "
+                f"{undefined[0]}: <…>; known without declaring: {', '.join(sorted(PREFIXES))})")
+    first = error.splitlines()[0]
+    where = re.match(r"error at (\d+):(\d+): (.*)", first)
+    if where is None:
+        return f"malformed query: {first[:160]}"
+    line, column, reason = where.groups()
+    if reason == "expected CONSTRUCT":  # what Oxigraph says of an unknown query form
+        reason = "expected SELECT, ASK, CONSTRUCT or DESCRIBE"
+    elif "expected one of" in reason or len(reason) > 80:
+        reason = "unexpected text there"
+    return f"malformed query at line {line}, column {column}: {reason}"
+
+
+def closest_names(store: ox.Store, name: str, *, count: int = 5) -> list[str]:
+    """The actors' labels whose names come closest to ``name`` (for « did you mean »)."""
+    keys: dict[str, set[str]] = {}
+    for row in store.query("SELECT ?key ?label WHERE { ?e ng:nameKey ?key ; rdfs:label ?label }", prefixes=PREFIXES):
+        keys.setdefault(row["key"].value, set()).add(row["label"].value)
+    wanted = name_key(name)
+    close = difflib.get_close_matches(wanted, list(keys), n=count * 2, cutoff=0.6)
+    # a surname alone is close to the full names that end with it
+    close += [key for key in keys if wanted and (key.endswith(" " + wanted) or key.startswith(wanted + " "))]
+    return list(dict.fromkeys(label for key in close for label in sorted(keys[key])))[:count]
 
 
 def sparql_string(value: str) -> str:

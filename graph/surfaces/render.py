@@ -39,6 +39,9 @@ def _legend(relations: list[str]) -> str:
 _CONTROLS = """
 <script>
 (function () {
+  function fold(text) {  // any case, any accents: « poutine » finds « Poutine », « zelenskyy » « Zelenskyy »
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
   function checked(cls) {
     return new Set(Array.from(document.querySelectorAll("input." + cls + ":checked")).map(function (b) { return b.value; }));
   }
@@ -52,9 +55,11 @@ _CONTROLS = """
   }
   document.querySelectorAll("input.ng-type, input.ng-rel").forEach(function (b) { b.addEventListener("change", refresh); });
   document.getElementById("ng-search").addEventListener("input", function (event) {
-    var text = event.target.value.trim().toLowerCase(), found = document.getElementById("ng-found");
+    var text = fold(event.target.value.trim()), found = document.getElementById("ng-found");
     if (!text) { found.textContent = ""; network.unselectAll(); return; }
-    var hits = nodes.get({filter: function (n) { return String(n.label).toLowerCase().indexOf(text) >= 0; }});
+    var hits = nodes.get({filter: function (n) {
+      return (n.names || [n.label]).some(function (name) { return fold(String(name)).indexOf(text) >= 0; });
+    }});
     found.textContent = hits.length + " found";
     if (hits.length) {
       network.selectNodes(hits.map(function (n) { return n.id; }));
@@ -81,6 +86,7 @@ def network_html(graph: nx.MultiDiGraph, *, height: str = "800px") -> str:
     for node, data in graph.nodes(data=True):
         net.add_node(node, label=data["label"], color=TYPE_COLOURS.get(data["type"], "#999"),
                      title=f"{data['label']} ({data['type']})", kind=data["type"],
+                     names=data.get("names", [data["label"]]),
                      size=10 + 40 * centrality.get(node, 0.0))
     for s, o, data in graph.edges(data=True):
         net.add_edge(s, o, label=data["relation"], title=_tooltip(data), width=1 + data["support"],

@@ -79,3 +79,20 @@ def test_the_cli_lists_skipped_files_and_builds_the_rest(tmp_path: Path, monkeyp
     assert f"skipped {corpus / 'bin.txt'}: binary file, not text" in result.output
     assert "articles   1 read, 1 skipped" in result.output
     assert "Traceback" not in result.output
+
+
+def test_markup_in_a_pages_text_never_becomes_part_of_a_name(tmp_path: Path):
+    from rdflib import Dataset
+    from rdflib.namespace import RDFS, SKOS
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "page.html").write_text(
+        "<html><head><title>Visite</title></head><body><article><p>Steve Witkoff est arrivé "
+        "&lt;b&gt;à Miami&lt;/b&gt;. Il a vu Dmitri Peskov | &lt;i&gt;Kremlin&lt;/i&gt;.</p></article></body></html>",
+        encoding="utf-8")
+    build([corpus], tmp_path / "out", model=None)
+    dataset = Dataset()
+    dataset.parse(tmp_path / "out" / "graph.trig", format="trig")
+    names = {str(o) for p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel) for o in dataset.objects(None, p)}
+    assert "Miami" in names
+    assert not [n for n in names if set(n) & set("<>|")]

@@ -38,7 +38,22 @@ class GazetteerLinker:
                 self.matcher.add(actor.id, others)
 
     def __call__(self, doc: Doc) -> Doc:
-        linked = [self._link(ent) for ent in doc.ents]
+        # kept by start token, with the owner of every token: each match looks only at
+        # the spans under its own tokens, so linking is linear in the article's length
+        linked: dict[int, Span] = {}
+        owner: dict[int, int] = {}
+
+        def keep(span: Span) -> None:
+            linked[span.start] = span
+            owner.update(dict.fromkeys(range(span.start, span.end), span.start))
+
+        def drop(span: Span) -> None:
+            del linked[span.start]
+            for i in range(span.start, span.end):
+                owner.pop(i, None)
+
+        for ent in doc.ents:
+            keep(self._link(ent))
         matches = filter_spans(
             Span(doc, start, end, label=self.gazetteer.get(doc.vocab.strings[key]).type,
                  kb_id=doc.vocab.strings[key])
@@ -46,21 +61,25 @@ class GazetteerLinker:
             if not doc[start].is_lower  # « la diplomatie suisse » names no country: « la Suisse » does
         )
         for match in matches:
-            overlapping = [e for e in linked if e.start < match.end and match.start < e.end]
+            overlapping = [linked[s] for s in dict.fromkeys(owner[i] for i in range(match.start, match.end)
+                                                            if i in owner)]
             outer = next((e for e in overlapping if e.start <= match.start and match.end <= e.end
                           and (e.end - e.start) > len(match) and not e.kb_id_), None)
             if outer is not None and _place_of_a_place(outer, match):
                 # « le Palais des Nations de Genève »: a building, then the city it is in
-                linked = [e for e in linked if e is not outer] + \
-                    [Span(doc, outer.start, match.start - 1, label=outer.label_), match]
+                drop(outer)
+                keep(Span(doc, outer.start, match.start - 1, label=outer.label_))
+                keep(match)
                 continue
             if outer is not None:
                 continue  # inside a longer, unknown name
             if any(e.kb_id_ and (e.start, e.end) != (match.start, match.end) and
                    e.start <= match.start and match.end <= e.end for e in overlapping):
                 continue  # inside a longer gazetteer name
-            linked = [e for e in linked if e not in overlapping] + [match]
-        doc.set_ents(sorted(linked, key=lambda e: e.start), default="outside")
+            for e in overlapping:
+                drop(e)
+            keep(match)
+        doc.set_ents([linked[start] for start in sorted(linked)], default="outside")
         return doc
 
     def _link(self, ent: Span) -> Span:

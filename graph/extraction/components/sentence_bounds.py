@@ -7,7 +7,9 @@
   ``?``, ``…``, a closing quote): the parser, which keeps boundaries already set, can
   then no longer cut « Ole | Lindqvist » or start a sentence with a comma;
 - a run of ``max_length`` tokens with no such punctuation (a pasted line with no full
-  stop) is left to the parser from there on, so that no sentence grows without bound.
+  stop) is left to the parser from there on, and past that a sentence is cut after the
+  next comma, semicolon, colon or dash, or at twice ``max_length`` at the latest: no
+  sentence, and so no evidence quote and no rule's scan, grows with the article.
 
 >>> import spacy
 >>> nlp = spacy.blank("fr"); _ = nlp.add_pipe("newsgraph_sentence_bounds")
@@ -27,6 +29,7 @@ from spacy.tokens import Doc
 __all__ = ["SentenceBounds", "SENTENCE_FINAL"]
 
 SENTENCE_FINAL = frozenset({".", "!", "?", "…", "...", "»", "?!", "!?", '"', "”"})
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "-", "|"})
 
 
 class SentenceBounds:
@@ -52,6 +55,9 @@ class SentenceBounds:
                 run = 0  # may start here: the parser decides (« M. Lindqvist » is not a boundary)
             elif run < self.max_length and not texts[i].isspace():
                 starts[i] = -1
+            elif run >= 2 * self.max_length or previous in _CLAUSE_BREAKS:
+                starts[i] = 1  # an over-long run: cut where a clause ends, or here
+                run = 0
         doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
         return doc
 

@@ -49,8 +49,8 @@ def find_delegations(index: DocIndex) -> Iterator[Finding]:
 def _state_of_role(index: DocIndex, member, sent):
     """« Les deux délégations, conduites par le ministre kényan ..., A, et par
     l'émissaire éthiopien, B »: each member negotiates for the state his role is of."""
-    states = {index.as_state(role.target) for role in index.role_phrases
-              if role.holder == member and role.target is not None and sent.start <= role.start < sent.end}
+    states = {index.as_state(role.target) for role in index.roles_between(sent.start, sent.end)
+              if role.holder == member and role.target is not None}
     states.discard(None)
     return states.pop() if len(states) == 1 else None
 

@@ -5,6 +5,8 @@ that stands for its country (« la délégation américaine », « les Russes »
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from functools import cached_property
 from types import MappingProxyType
 
@@ -46,6 +48,7 @@ class DocIndex:
         # Read once, in this order, and never changed after: every rule family reads the
         # role phrases and the descriptions, and none depends on another having run.
         self.role_phrases: tuple[RoleOccurrence, ...] = tuple(scan_role_phrases(self))
+        self._role_starts = [role.start for role in self.role_phrases]  # in reading order
         self.described: MappingProxyType[int, Mention] = MappingProxyType(described_holders(doc, self.role_phrases))
         # « les deux hommes » -> the two people the sentence before named
         self.counted: MappingProxyType[int, tuple[Mention, ...]] = MappingProxyType(self._counted_people())
@@ -390,13 +393,17 @@ class DocIndex:
         found = [m for m in self.group_in(sub.left_edge.i, sub.right_edge.i + 1) if m.type == "Person"]
         return found if len(found) == 1 else []
 
+    def roles_between(self, start: int, end: int) -> tuple[RoleOccurrence, ...]:
+        """The role phrases that start at a token in ``start:end``."""
+        return self.role_phrases[bisect_left(self._role_starts, start):bisect_left(self._role_starts, end)]
+
     def _apposition_holder(self, i: int) -> Mention | None:
         """The holder of the role apposition that ends right before the comma at ``i - 1``."""
         if i < 2 or self.doc[i - 1].text != ",":
             return None
         comma = self.doc[i - 1].idx
-        for role in self.role_phrases:
-            if role.holder is None or role.start >= i:
+        for role in self.roles_between(self.sentence(i).start, i):
+            if role.holder is None:
                 continue
             end = role.target.end if role.target is not None else self.doc[role.end - 1].idx + len(self.doc[role.end - 1])
             if end == comma and role.holder.end <= self.doc[role.start].idx:

@@ -144,9 +144,8 @@ def _possessor(index: DocIndex, role: RoleOccurrence) -> Mention | None:
     start = index.role_phrase_start(role.start)
     sent = index.sentence(role.start)
     # « flanqué de son ministre, A, et de son conseiller, B »: both are the same one's
-    siblings = {other.holder for other in index.role_phrases
-                if other.holder is not None and sent.start <= other.start < start and _possessive(index, other)
-                and _enumerated(index, other.holder, start)}
+    siblings = {other.holder for other in index.roles_between(sent.start, start)
+                if other.holder is not None and _possessive(index, other) and _enumerated(index, other.holder, start)}
     before = [m for m in index.people_in(sent)
               if m.end <= index.doc[start].idx and m != role.holder and m not in siblings]
     return before[-1] if before else None

@@ -114,9 +114,8 @@ def _members(index: DocIndex, side: _Side) -> Iterator[Finding]:
     first = side.sentences[0]
     for person in _people(index, side):
         yield Finding(person, "negotiatorFor", side.state, first, "side:member", 0.7)
-    for role in index.role_phrases:
-        if role.target is None and role.holder is not None and role.relation in _UNSAID_TARGETS and \
-                any(s.start <= role.start < s.end for s in side.sentences):
+    for role in (role for s in side.sentences for role in index.roles_between(s.start, s.end)):
+        if role.target is None and role.holder is not None and role.relation in _UNSAID_TARGETS:
             yield Finding(role.holder, role.relation, side.state, index.sentence(role.start), "side:role", 0.7)
 
 
