@@ -31,10 +31,16 @@ SIZES_KB = (20, 200)
 
 def long_article(folder: Path, kb: int, *, full_stops: bool) -> Path:
     """One article of about ``kb`` KB, made of synthetic articles end to end."""
-    pieces = [p.read_text(encoding="utf-8") for p in write_corpus(folder / "parts", 400)]
+    from corpus import Article, read_articles
+    write_corpus(folder / "parts", 400)
+    # cleaned (page furniture and « Lire aussi » trailers left out), so all of it is read
+    pieces = [a.text for a in read_articles([folder / "parts"]) if isinstance(a, Article)]
     text, i = "Un long article\n\n", 0
     while len(text.encode("utf-8")) < kb * 1024:
-        text += pieces[i % len(pieces)].split("\n", 1)[-1] + "\n\n"
+        # numbered, so that no paragraph repeats another (the cleaner drops verbatim repeats)
+        body = pieces[i % len(pieces)]
+        text += "".join(f"{line} (Dépêche {i}-{k}.)\n" if line.strip() else "\n"
+                        for k, line in enumerate(body.splitlines())) + "\n"
         i += 1
     if not full_stops:
         text = re.sub(r"[.!?…]+", " ", text).replace("\n", " ")

@@ -28,6 +28,7 @@ PARAGRAPH_BREAK = "\n\n"
 # A repeated line shorter than this (a section header, say) is kept: short repeats are
 # often legitimate, long verbatim repeats are scraping accidents.
 MIN_REPEAT_CHARS = 40
+MAX_CREDIT_CHARS = 200  # a photo credit glued to a line is at most this long
 # Markup left in the text (an escaped tag in a page, « &lt;b&gt; »): blanked out, with its
 # length kept so that offsets still point into the file.
 _MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?/?>")
@@ -53,8 +54,11 @@ class Boilerplate:
         return any(p.fullmatch(line) for p in self.trailer_starts)
 
     def credit_start(self, line: str) -> int:
-        """Where a glued photo credit begins in ``line`` (``len(line)`` if none)."""
-        hits = [m.start() for p in self.credit_suffixes if (m := p.search(line))]
+        """Where a glued photo credit begins in ``line`` (``len(line)`` if none). A credit
+        ends its line: what follows a « © » further than ``MAX_CREDIT_CHARS`` from the end
+        (a whole page pasted as one line) is text, not a credit."""
+        tail = max(0, len(line) - MAX_CREDIT_CHARS)
+        hits = [m.start() for p in self.credit_suffixes if (m := p.search(line, tail))]
         return min(hits, default=len(line))
 
 

@@ -89,3 +89,11 @@ def test_the_samples_ship_with_the_package():
 def test_article_error_is_a_one_line_reason():
     with pytest.raises(ArticleError, match="no article text"):
         article_from_text("x", "Publicité\n", "x.txt")
+
+
+def test_a_credit_sign_inside_a_long_pasted_line_keeps_the_text_after_it():
+    from corpus.cleaning import clean_text
+    body = "Ole Berg est arrivé à Nairobi. " * 40
+    line = "Titre Photo © Agence " + body
+    assert clean_text(line).text.endswith("arrivé à Nairobi.")
+    assert clean_text("Ole Berg à Nairobi. Photo © Agence X").text == "Ole Berg à Nairobi."

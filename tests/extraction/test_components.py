@@ -131,3 +131,11 @@ def test_a_building_named_with_the_known_city_it_is_in_is_two_places(blank_nlp):
     doc.ents = [Span(doc, 4, 9, label="Place")]
     doc = GazetteerLinker(blank_nlp, load_gazetteer())(doc)
     assert ents(doc) == [("Palais des Nations", "Place", ""), ("Genève", "Place", "geneva")]
+
+
+def test_a_line_with_no_full_stop_is_cut_into_bounded_sentences(blank_nlp):
+    line = " ".join(f"Ole Berg parle au Kenya, puis Ana Ferreira répond mot{i}" for i in range(300))
+    doc = blank_nlp(line)
+    sizes = [len(s) for s in doc.sents]
+    assert len(doc) > 2000 and max(sizes) <= 240
+    assert all(s[0].text != "," for s in doc.sents)  # cut after a comma, never before one
