@@ -14,6 +14,7 @@ import argparse
 import json
 import resource
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -287,12 +288,18 @@ def main() -> int:
     parser.add_argument("--mentions", type=int, default=100_000, help="mentions for the resolution benchmark")
     args = parser.parse_args()
     sizes = [args.articles] if args.articles else [100, 1000, 10000]
+    work = Path(tempfile.mkdtemp(prefix="newsgraph-bench-"))
+    try:
+        return _measure(args, sizes, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)  # corpora, builds and stores: nothing left behind
 
+
+def _measure(args, sizes: list[int], work: Path) -> int:
     from corpus import read_articles
     from synthetic import write_corpus
     import spacy
 
-    work = Path(tempfile.mkdtemp(prefix="newsgraph-bench-"))
     figures: dict = {"synthetic": True, "sizes": {}}
     tokenizer = spacy.blank("fr").tokenizer
 

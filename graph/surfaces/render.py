@@ -42,6 +42,30 @@ _CONTROLS = """
   function fold(text) {  // any case, any accents: « poutine » finds « Poutine », « zelenskyy » « Zelenskyy »
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
+  function distance(a, b) {  // edit distance, for « closest names »
+    var row = [], i, j, previous, next;
+    for (j = 0; j <= b.length; j++) { row.push(j); }
+    for (i = 1; i <= a.length; i++) {
+      previous = row[0]; row[0] = i;
+      for (j = 1; j <= b.length; j++) {
+        next = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = next;
+      }
+    }
+    return row[b.length];
+  }
+  function closest(text, count) {  // the labels of the actors with the nearest name (any word of it)
+    var scored = nodes.get().map(function (n) {
+      var best = Math.min.apply(null, (n.names || [n.label]).map(function (name) {
+        var folded = fold(String(name));
+        return Math.min.apply(null, [distance(text, folded)].concat(folded.split(/\\s+/).map(function (w) { return distance(text, w); })));
+      }));
+      return [best, n.label];
+    }).filter(function (s) { return s[0] <= Math.max(2, Math.floor(text.length / 3)); });
+    scored.sort(function (a, b) { return a[0] - b[0] || (a[1] < b[1] ? -1 : 1); });
+    return scored.slice(0, count).map(function (s) { return s[1]; });
+  }
   function checked(cls) {
     return new Set(Array.from(document.querySelectorAll("input." + cls + ":checked")).map(function (b) { return b.value; }));
   }
@@ -61,6 +85,10 @@ _CONTROLS = """
       return (n.names || [n.label]).some(function (name) { return fold(String(name)).indexOf(text) >= 0; });
     }});
     found.textContent = hits.length + " found";
+    if (!hits.length) {
+      var close = closest(text, 3);
+      if (close.length) { found.textContent += " — closest: " + close.join(", "); }
+    }
     if (hits.length) {
       network.selectNodes(hits.map(function (n) { return n.id; }));
       network.focus(hits[0].id, {scale: 1.2, animation: true});
