@@ -52,7 +52,10 @@ class Article:
     source: str
     original: str
     segments: tuple[Segment, ...]
-    published: str | None = None
+    published: str | None = None  # ISO date (or date and time), only when the source gives one
+    outlet: str | None = None     # the publisher: a site's name, « Le Monde »
+    url: str | None = None
+    author: str | None = None
 
     def original_offset(self, clean_offset: int, *, end: bool = False) -> int:
         """Offset in ``original`` of a cleaned-text offset (``end=True`` for an exclusive end)."""

@@ -1,5 +1,5 @@
 """JSON Lines: one article per line, ``{"id", "title", "text"}`` and optionally
-``published``, ``url``, ``outlet``. A bad line is skipped with its line number; the
+``published`` (an ISO date), ``url``, ``outlet``, ``author``. A bad line is skipped with its line number; the
 other lines are read. Offsets of evidence point into the record's ``title`` + ``text``.
 """
 from __future__ import annotations
@@ -30,7 +30,9 @@ def read_jsonl(path: Path, raw: bytes) -> Iterator[Article | Skipped]:
             title = record.get("title") or ""
             body = f"{title}\n\n{text}" if title else text
             published = record.get("published")
-            article = article_from_text(article_id, body, where, published=str(published) if published else None)
+            article = article_from_text(article_id, body, where, published=str(published) if published else None,
+                                        outlet=record.get("outlet"), url=record.get("url"),
+                                        author=record.get("author"))
         except (ValueError, KeyError, TypeError) as err:
             yield Skipped(where, f"bad JSON Lines record ({err.__class__.__name__}: {err})")
             continue

@@ -17,6 +17,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from .article import Article
+from .catalogue import catalogue_entry, iso_date
 from .cleaning import clean_text
 from .language import guess_language, looks_french
 
@@ -66,8 +67,10 @@ def decode(raw: bytes, path: Path) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
-def article_from_text(article_id: str, original: str, source: str, *, published: str | None = None) -> Article:
-    """Clean ``original`` into an Article; its title is the first kept line."""
+def article_from_text(article_id: str, original: str, source: str, *, published: str | None = None,
+                      outlet: str | None = None, url: str | None = None, author: str | None = None) -> Article:
+    """Clean ``original`` into an Article; its title is the first kept line. ``published``
+    is kept only when it is an ISO date (no date is guessed)."""
     if len(original) > MAX_ARTICLE_CHARS:
         raise ArticleError(f"too large for one article ({len(original) / 1e6:.1f} million characters; "
                            f"at most {MAX_ARTICLE_CHARS / 1e6:.0f} million)")
@@ -75,12 +78,19 @@ def article_from_text(article_id: str, original: str, source: str, *, published:
     if not cleaned.paragraphs:
         raise ArticleError("no article text (empty, or page furniture only)")
     return Article(article_id, cleaned.paragraphs[0], cleaned.text, source, original,
-                   cleaned.segments, published)
+                   cleaned.segments, iso_date(published), _clean(outlet), _clean(url), _clean(author))
+
+
+def _clean(value: str | None) -> str | None:
+    value = " ".join(str(value).split()) if value is not None else ""
+    return value or None
 
 
 @register_reader(".txt")
 def read_plain_text(path: Path, raw: bytes) -> Iterator[Article]:
-    yield article_from_text(path.stem, decode(raw, path), str(path))
+    meta = catalogue_entry(path)
+    yield article_from_text(path.stem, decode(raw, path), str(path), published=meta.published,
+                            outlet=meta.outlet, url=meta.url)
 
 
 def _french_or_skipped(article: Article) -> Article | Skipped:

@@ -136,12 +136,19 @@ def watch_command(
     paths: Optional[List[Path]] = _PATHS, out: Path = _OUT, jobs: int = _JOBS, model: str = _MODEL,
     curation: Optional[Path] = _CURATION, gazetteer: Optional[str] = _GAZETTEER,
     interval: float = typer.Option(1.0, "--interval", min=0.05, help="Seconds between two looks at the files."),
+    feed: List[str] = typer.Option([], "--feed", help="An RSS/Atom feed whose new items are fetched into the "
+                                                     "corpus folder (repeat for several)."),
+    match: Optional[str] = typer.Option(None, "--match", metavar="REGEX",
+                                        help="Fetch only the feed items whose title or summary match."),
+    feed_interval: float = typer.Option(300.0, "--feed-interval", min=1.0, help="Seconds between two polls of the feeds."),
 ) -> None:
     """Build PATHS into OUT, then rebuild whenever an article (or the curation file) is
-    added, changed or removed, with the model kept loaded; stop with Ctrl-C."""
+    added, changed or removed, with the model kept loaded; stop with Ctrl-C. With --feed,
+    new feed items are first fetched into the corpus folder (the one PATH given)."""
     from graph.extraction.pipeline import ModelNotInstalled
     from graph.runtime.session import BuildSession
     from graph.watch import watch
+    feeds = _feed_watcher(feed, match, feed_interval, paths) if feed else None
     paths = paths or [default_corpus()]
 
     def failed(err: Exception) -> None:
@@ -167,13 +174,58 @@ def watch_command(
                     typer.echo(f"--- model ready; watching {', '.join(map(str, paths))} every {interval:g} s "
                                f"(Ctrl-C to stop)")
 
-            watch(paths, out, session=session, interval=interval, curation=curation, on_build=built, on_error=failed)
+            watch(paths, out, session=session, interval=interval, curation=curation, on_build=built, on_error=failed,
+                  each_look=feeds.poll_if_due if feeds else (lambda: None))
     except ModelNotInstalled as err:
         _fail(str(err))
     except _build_errors() as err:
         _fail(_build_error(err, out))
     except KeyboardInterrupt:
         typer.echo("--- stopped")
+
+
+def _feed_watcher(feeds: list[str], match: str | None, interval: float, paths: list[Path] | None):
+    """The feeds' poller for `watch --feed`, or a one-line failure."""
+    import re
+    from graph.sources.feeds import FeedWatcher
+    if not paths or len(paths) != 1 or (paths[0].exists() and not paths[0].is_dir()):
+        _fail("--feed needs one corpus folder to fetch into: newsgraph watch CORPUS_DIR --feed URL")
+    try:
+        pattern = re.compile(match, re.IGNORECASE) if match else None
+    except re.error as err:
+        _fail(f"--match {match!r} is not a regular expression ({err})")
+    paths[0].mkdir(parents=True, exist_ok=True)
+    return FeedWatcher(list(feeds), paths[0], pattern, interval, report=lambda line: typer.echo(line, err=True))
+
+
+@app.command("fetch")
+def fetch_command(
+    urls: Path = typer.Argument(..., help="A text file of article URLs, one per line (# comments)."),
+    into: Path = typer.Option(..., "--into", help="The corpus folder the pages are saved in."),
+    concurrency: int = typer.Option(4, "--concurrency", min=1, max=8, help="Requests at once."),
+    timeout: float = typer.Option(20.0, "--timeout", min=1.0, help="Seconds to wait for a page (tried twice)."),
+) -> None:
+    """Download the pages of URLS into a corpus folder once (raw HTML, catalogue.csv), for offline builds."""
+    from graph.sources.fetch import fetch_urls, read_url_list
+    try:
+        listed = read_url_list(urls)
+    except (OSError, UnicodeDecodeError) as err:
+        _fail(f"{urls}: {getattr(err, 'strerror', None) or err}")
+    if not listed:
+        _fail(f"{urls}: no URL in the file (one per line)")
+    fetched = known = failed = 0
+    for result in fetch_urls(listed, into, concurrency=concurrency, timeout=timeout):
+        if result.error:
+            failed += 1
+            typer.echo(f"newsgraph: error: {result.error}", err=True)
+        elif result.known:
+            known += 1
+        else:
+            fetched += 1
+            typer.echo(f"fetched {result.url} -> {result.file}")
+    typer.echo(f"{fetched} fetched, {known} already there, {failed} failed")
+    if failed and not fetched and not known:
+        raise typer.Exit(code=1)
 
 
 @app.command("evaluate")

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from corpus.catalogue import CATALOGUE_NAME
 from corpus.readers import find_article_files
 from graph.build import BuildResult, build
 from graph.runtime.session import BuildSession
@@ -25,9 +26,11 @@ __all__ = ["corpus_state", "watch"]
 
 
 def corpus_state(paths: Iterable[str | Path], also: Iterable[str | Path] = ()) -> dict[str, tuple[int, int] | None]:
-    """Size and modification time of every article file under ``paths`` (and of ``also``)."""
+    """Size and modification time of every article file under ``paths``, of the folders'
+    catalogues, and of ``also``."""
     state: dict[str, tuple[int, int] | None] = {}
-    for item in [*find_article_files(paths), *map(Path, also)]:
+    catalogues = [Path(p) / CATALOGUE_NAME for p in paths if Path(p).is_dir() and (Path(p) / CATALOGUE_NAME).exists()]
+    for item in [*find_article_files(paths), *catalogues, *map(Path, also)]:
         path = Path(getattr(item, "source", item))
         try:
             stat = path.stat()
@@ -39,11 +42,15 @@ def corpus_state(paths: Iterable[str | Path], also: Iterable[str | Path] = ()) -
 
 def watch(paths: list[str | Path], out_dir: str | Path, *, session: BuildSession, interval: float = 1.0,
           curation: str | Path | None = None, on_build: Callable[[BuildResult], None] = lambda result: None,
-          on_error: Callable[[Exception], None] | None = None, keep_going: Callable[[], bool] = lambda: True) -> None:
+          on_error: Callable[[Exception], None] | None = None, keep_going: Callable[[], bool] = lambda: True,
+          each_look: Callable[[], None] = lambda: None) -> None:
     """Build now, then again on every change, until ``keep_going()`` is false. A failed build
-    goes to ``on_error`` (or is raised when there is none) and is tried again on the next change."""
+    goes to ``on_error`` (or is raised when there is none) and is tried again on the next change.
+    ``each_look`` runs before each look at the files (``watch --feed`` fetches new items there)."""
     seen = None
+    paths = list(paths)
     while keep_going():
+        each_look()
         state = corpus_state(paths, [curation] if curation else [])
         if state != seen:
             seen = state

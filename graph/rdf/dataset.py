@@ -70,8 +70,10 @@ _O = {name: _node(iri) for name, iri in {
     "planned": NG.planned, "participant": NG.participant, "evidence": NG.evidence, "dateText": NG.dateText,
     "supports": NG.supports, "sourceFile": NG.sourceFile, "corpusRank": NG.corpusRank,
     "NewsArticle": SCHEMA.NewsArticle, "headline": SCHEMA.headline, "identifier": SCHEMA.identifier,
-    "datePublished": SCHEMA.datePublished, "mentions": SCHEMA.mentions, "location": SCHEMA.location, "startDate": SCHEMA.startDate}.items()}
+    "datePublished": SCHEMA.datePublished, "mentions": SCHEMA.mentions, "location": SCHEMA.location, "startDate": SCHEMA.startDate,
+    "publisher": SCHEMA.publisher, "url": SCHEMA.url, "author": SCHEMA.author}.items()}
 _INTEGER, _DECIMAL, _BOOLEAN, _DATE = (_node(XSD.integer), _node(XSD.decimal), _node(XSD.boolean), _node(XSD.date))
+_DATETIME = _node(XSD.dateTime)
 
 
 def _boolean(value: bool) -> ox.Literal:
@@ -219,11 +221,32 @@ def article_catalogue(extractions: Iterable[ArticleExtraction]) -> list[ox.Quad]
         for predicate, value in (
                 (_O["type"], _O["NewsArticle"]), (_O["headline"], ox.Literal(article.title, language="fr")),
                 (_O["identifier"], ox.Literal(article.id)), (_O["sourceFile"], ox.Literal(article.source)),
-                (_O["datePublished"], ox.Literal(article.published) if article.published else None),
+                (_O["datePublished"], _published(article.published)),
+                (_O["publisher"], ox.Literal(article.outlet) if article.outlet else None),
+                (_O["url"], _url(article.url)),
+                (_O["author"], ox.Literal(article.author) if article.author else None),
                 (_O["corpusRank"], ox.Literal(str(rank), datatype=_INTEGER))):
             if value is not None:
                 quads.append(ox.Quad(node, predicate, value, default))
     return quads
+
+
+def _published(value: str | None) -> ox.Literal | None:
+    """An ISO date as ``xsd:date``, a date and time as ``xsd:dateTime`` (the readers keep no other)."""
+    if not value:
+        return None
+    if len(value) == 10:
+        return ox.Literal(value, datatype=_DATE)
+    return ox.Literal(value.replace(" ", "T", 1), datatype=_DATETIME)
+
+
+def _url(value: str | None) -> ox.NamedNode | ox.Literal | None:
+    if not value:
+        return None
+    try:
+        return ox.NamedNode(value) if value.startswith(("http://", "https://")) else ox.Literal(value)
+    except ValueError:  # not a valid IRI (a space, say): kept as text
+        return ox.Literal(value)
 
 
 def _add_summary(graph: Graph, summary: MeetingSummary, iris: dict[str, URIRef]) -> None:

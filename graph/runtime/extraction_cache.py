@@ -18,6 +18,7 @@ from itertools import chain
 from pathlib import Path
 
 from corpus import Article
+from corpus.catalogue import catalogue_stamp
 from graph.runtime.atomic_files import remove_stale_temporaries, write_atomic
 from graph.runtime.packs import Pack
 from graph.records import ArticleExtraction
@@ -99,10 +100,11 @@ class ExtractionCache:
     def known_file(self, path: Path, stat: os.stat_result) -> list[CachedEntry] | None:
         """The cache entries of ``path`` if the file is unchanged since the last build and all are cached."""
         entry = self._files.get(str(path))
-        if not entry or entry[:2] != [stat.st_size, stat.st_mtime_ns]:
+        # the catalogue beside the file holds its date and outlet: a change there is a change
+        if not entry or entry[:3] != [stat.st_size, stat.st_mtime_ns, catalogue_stamp(path)]:
             return None
         try:
-            found = [CachedEntry(name, article_id, digest, str(path)) for name, article_id, digest in entry[2]]
+            found = [CachedEntry(name, article_id, digest, str(path)) for name, article_id, digest in entry[3]]
         except (TypeError, ValueError):  # a manifest from an older version
             return None
         if not all(x.name in self._pack for x in found):
@@ -113,12 +115,13 @@ class ExtractionCache:
 
     def note_file(self, path: Path, stat: os.stat_result, articles: list[Article]) -> None:
         """Remember which articles ``path`` held, for the next build."""
-        self._next_files[str(path)] = [stat.st_size, stat.st_mtime_ns,
+        self._next_files[str(path)] = [stat.st_size, stat.st_mtime_ns, catalogue_stamp(path),
                                        [[self._name(a), a.id, text_digest(a)] for a in articles]]
 
     def _name(self, article: Article) -> str:
         return hashlib.sha256("\0".join((self.fingerprint, article.id, article.source, article.original,
-                                         article.published or "")).encode()).hexdigest()[:24]
+                                         article.published or "", article.outlet or "", article.url or "",
+                                         article.author or "")).encode()).hexdigest()[:24]
 
     def entry(self, article: Article) -> CachedEntry | None:
         """The cache entry of ``article``, if there is one."""
