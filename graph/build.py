@@ -29,6 +29,7 @@ from graph.rdf.reason import infer
 from graph.rdf.validate import Violation, validate
 from graph.runtime.session import BuildSession
 from graph.runtime.workers import ExtractionWorkers
+from graph.surfaces.page_data import page_details
 from graph.surfaces.render import network_html
 from graph.resolution.resolve import Resolution, resolve
 from graph.rdf.store import GRAPHS_PER_BATCH, STORE_NAME, StoreWriter
@@ -280,7 +281,8 @@ def _write_graph(extractions: list[ArticleExtraction], curated, pipeline: str, r
             write_atomic(result.out_dir / "merges.csv", _merges_csv(resolution))
         with clock("page"):
             network = actor_network(merged, records_evidence(extractions, resolution, iris))
-            write_atomic(result.out_dir / "network.html", network_html(network))
+            write_atomic(result.out_dir / "network.html",
+                         network_html(network, page_details(extractions, resolution, iris)))
         with clock("store"):
             writer.commit()
     result.graphs_written = len(writer.to_write)
