@@ -68,6 +68,7 @@ def test_sample_page_loads_and_runs_no_article_text(blank_nlp, tmp_path):
     assert "\\u003cimg src=x onerror" in page.read_text(encoding="utf-8")  # shipped only as escaped data
     linked = sum(1 for n in graph if graph.degree(n))
     dom = check_page(page, tmp_path, "sample", graph.number_of_nodes(), linked)
+    assert 'id="ng-time" style="display:none"' in dom  # the samples carry no date: no period slider
     markup = re.sub(r"<script\b.*?</script>", "", dom, flags=re.S)  # the live document, data aside
     assert "pwned" not in markup and "<img" not in markup
 

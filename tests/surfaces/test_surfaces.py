@@ -249,3 +249,14 @@ def test_serve_on_a_busy_port_says_so_in_one_line(built):
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.strip() == (f"newsgraph: error: port {port} on 127.0.0.1 is already in use: "
                                      f"stop what runs there or choose another with --port")
+
+
+def test_the_same_graph_always_gets_the_same_layout():
+    from graph.surfaces.layout import layout
+    graph = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("c", "a"), ("d", "e")])
+    graph.add_node("alone")
+    first, second = layout(graph), layout(graph.copy())
+    assert first == second
+    positions, communities = first
+    assert positions["alone"][1] > max(y for n, (x, y) in positions.items() if n != "alone")  # below the others
+    assert communities["a"] == communities["b"] == communities["c"] != communities["d"]
