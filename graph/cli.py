@@ -65,13 +65,22 @@ _GAZETTEER = typer.Option(None, "--gazetteer", metavar="FILE|none",
 def build_command(
     paths: Optional[List[Path]] = _PATHS, out: Path = _OUT, jobs: int = _JOBS, model: str = _MODEL,
     curation: Optional[Path] = _CURATION, gazetteer: Optional[str] = _GAZETTEER,
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", envvar="NEWSGRAPH_SCHEDULER", metavar="tcp://HOST:PORT",
+                                            help="Extract on this Dask cluster (the rest runs here)."),
 ) -> None:
     """Build the graph of PATHS into OUT: graph.trig, graph.ttl, network.html, merges.csv."""
     from graph.runtime.workers import ExtractionWorkers
     try:
         _check_gazetteer(gazetteer)
-        # started first: they import spaCy and load the model while this process imports the rest
-        with ExtractionWorkers(model, jobs=jobs, gazetteer=gazetteer) as workers, extraction_progress() as tick:
+        if scheduler:
+            from graph.runtime.dask_workers import DaskWorkers, SchedulerUnreachable
+            try:
+                started = DaskWorkers(model, scheduler=scheduler, gazetteer=gazetteer)
+            except SchedulerUnreachable as err:
+                _fail(str(err))
+        else:  # started first: they import spaCy and load the model while this process imports the rest
+            started = ExtractionWorkers(model, jobs=jobs, gazetteer=gazetteer)
+        with started as workers, extraction_progress() as tick:
             from graph.build import build
             result = build(paths or [default_corpus()], out, model=model, jobs=jobs, curation=curation,
                            progress=tick, workers=workers)
@@ -141,6 +150,8 @@ def watch_command(
     match: Optional[str] = typer.Option(None, "--match", metavar="REGEX",
                                         help="Fetch only the feed items whose title or summary match."),
     feed_interval: float = typer.Option(300.0, "--feed-interval", min=1.0, help="Seconds between two polls of the feeds."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", envvar="NEWSGRAPH_SCHEDULER", metavar="tcp://HOST:PORT",
+                                            help="Extract on this Dask cluster (the rest runs here)."),
 ) -> None:
     """Build PATHS into OUT, then rebuild whenever an article (or the curation file) is
     added, changed or removed, with the model kept loaded; stop with Ctrl-C. With --feed,
@@ -158,7 +169,7 @@ def watch_command(
 
     try:
         _check_gazetteer(gazetteer)
-        with BuildSession(model, jobs=jobs, gazetteer=gazetteer) as session:
+        with BuildSession(model, jobs=jobs, gazetteer=gazetteer, scheduler=scheduler) as session:
             builds = 0
 
             def built(result: BuildResult) -> None:
@@ -182,6 +193,11 @@ def watch_command(
         _fail(_build_error(err, out))
     except KeyboardInterrupt:
         typer.echo("--- stopped")
+    except RuntimeError as err:  # a Dask scheduler that cannot be reached
+        from graph.runtime.dask_workers import SchedulerUnreachable
+        if not isinstance(err, SchedulerUnreachable):
+            raise
+        _fail(str(err))
 
 
 def _feed_watcher(feeds: list[str], match: str | None, interval: float, paths: list[Path] | None):

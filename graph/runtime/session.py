@@ -21,9 +21,14 @@ class BuildSession:
     """Extraction workers for ``model`` (loading it from the start) and the extractions
     of the last build, by cache entry name (names follow the content, so they stay valid)."""
 
-    def __init__(self, model: str | None, *, jobs: int = 1, gazetteer: str | None = None):
+    def __init__(self, model: str | None, *, jobs: int = 1, gazetteer: str | None = None,
+                 scheduler: str | None = None):
         self.model, self.jobs, self.gazetteer = model, jobs, gazetteer
-        self.workers = ExtractionWorkers(model, jobs=jobs, gazetteer=gazetteer)
+        if scheduler:  # the workers of a Dask cluster, kept (with their models) between builds
+            from graph.runtime.dask_workers import DaskWorkers
+            self.workers = DaskWorkers(model, scheduler=scheduler, gazetteer=gazetteer)
+        else:
+            self.workers = ExtractionWorkers(model, jobs=jobs, gazetteer=gazetteer)
         self.extractions: dict[str, ArticleExtraction] = {}
 
     def ready(self) -> None:

