@@ -337,3 +337,11 @@ def test_a_place_named_with_a_common_noun_and_a_portfolio_that_is_no_actor(nlp):
 def test_a_building_of_a_city_is_located_in_it(run):
     found = run("Le ministre a parlé devant le Conseil, au Palais des Nations de Genève, lundi.")
     assert ("Palais des Nations", "locatedIn", "Genève") in found
+
+
+def test_a_hyphenated_pair_after_an_interaction_noun(run):
+    found = run("Premiers pourparlers Kenya-Ouganda sous médiation rwandaise. Six mois après une rencontre "
+                "Ruto-Museveni tournée au pugilat, les deux pays discutent.")
+    assert has(found, "Kenya", "negotiatesWith", "Ouganda")
+    assert has(found, "Ruto", "met", "Museveni")
+    assert not [t for t in run("Le sommet Ruto-Museveni de Kampala n'aura pas lieu.") if t[1] == "met"]

@@ -11,6 +11,7 @@ Ruled-out events give nothing; announced ones are marked planned.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import combinations
 
 from spacy.tokens import Span, Token
@@ -336,6 +337,9 @@ def _companion_at(words: list[str], i: int) -> bool:
 
 
 def _noun_pairs(index: DocIndex, noun: Token):
+    pair = _hyphen_pair(index, noun.i + 1)
+    if pair is not None:  # « une rencontre Ruto-Museveni », « les pourparlers Kenya-Ouganda »
+        return [pair]
     j = _after(index, noun, {"entre"}, _NOUN_GAP)
     if j is not None:
         return list(combinations(index.group(j + 1, index.sentence(noun.i).end), 2))
@@ -354,6 +358,26 @@ def _noun_pairs(index: DocIndex, noun: Token):
             others = [index.mention(index.entity_at[held[0].i])]
             return [(a, b) for a in index.subject_parties(verb) for b in others]
     return []
+
+
+def _hyphen_pair(index: DocIndex, j: int) -> tuple[Mention, Mention] | None:
+    """The two parties of a hyphenated pair starting at token ``j`` (past adjectives such as
+    « premiers »), split into two mentions by the mention normaliser."""
+    doc = index.doc
+    while j < len(doc) and index.tags[j] == "ADJ" and j not in index.entity_at:
+        j += 1
+    first = index.entity_at.get(j)
+    if first is None or first.start != j or first.end + 1 >= len(doc) or doc[first.end].text not in ("-", "–"):
+        return None
+    if doc[first.end - 1].whitespace_ or doc[first.end].whitespace_:
+        return None  # « A - B », spaced: an aside, not a pair
+    second = index.entity_at.get(first.end + 1)
+    if second is None or second.start != first.end + 1:
+        return None
+    a, b = index.mention(first), index.mention(second)
+    if a.type != b.type and "Person" in (a.type, b.type):  # one NER typed as a place: a person's pair
+        a, b = (a if a.type == "Person" else replace(a, type="Person")), (b if b.type == "Person" else replace(b, type="Person"))
+    return a, b
 
 
 def _governing_verb(token: Token) -> Token | None:
