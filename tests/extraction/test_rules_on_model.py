@@ -345,3 +345,16 @@ def test_a_hyphenated_pair_after_an_interaction_noun(run):
     assert has(found, "Kenya", "negotiatesWith", "Ouganda")
     assert has(found, "Ruto", "met", "Museveni")
     assert not [t for t in run("Le sommet Ruto-Museveni de Kampala n'aura pas lieu.") if t[1] == "met"]
+
+
+def test_a_pronoun_in_a_fronted_clause_stands_for_the_main_subject(run):
+    found = run("En visite à Lisbonne, où il a été reçu mardi par le Premier ministre portugais Luís Montenegro, "
+                "William Ruto a dit attendre des signaux.")
+    assert has(found, "William Ruto", "met", "Luís Montenegro")
+
+
+def test_a_negation_scopes_over_its_own_conjunct_only(run):
+    found = run("Ole Berg a répété que le Kenya ne se contenterait pas d'un gel du front et continuait d'exiger "
+                "le retrait des forces ougandaises de la région de Busia.")
+    assert ("Kenya", "claims", "Busia") in found
+    assert not [t for t in run("Le Kenya n'exige pas et ne réclame pas la région de Busia.") if t[1] == "claims"]

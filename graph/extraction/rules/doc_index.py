@@ -380,6 +380,10 @@ class DocIndex:
                   and (ent.label_ == "Person" or self.stands_for_state(self.mention(ent)))]
         if any(ent.label_ == "Person" for ent in before):  # a person first; a state only if none
             before = [ent for ent in before if ent.label_ == "Person"]
+        else:  # « En visite à Lisbonne, où il a été reçu par A, B a dit … »: the main clause's subject
+            later = self._main_subject_after(sent, pronoun.i)
+            if later is not None:
+                return [later]
         people = {self.mention(ent).gazetteer_id or ent.text for ent in before}
         if len(people) == 1:
             return [self.mention(before[-1])]
@@ -396,6 +400,21 @@ class DocIndex:
     def roles_between(self, start: int, end: int) -> tuple[RoleOccurrence, ...]:
         """The role phrases that start at a token in ``start:end``."""
         return self.role_phrases[bisect_left(self._role_starts, start):bisect_left(self._role_starts, end)]
+
+    def _main_subject_after(self, sent: Span, i: int) -> Mention | None:
+        """The one person subject of the sentence's main verb, named after token ``i``."""
+        subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i > i]
+        if len(subjects) == 1 and subjects[0].pos_ != "PRON":
+            found = [m for m in self.group_in(subjects[0].left_edge.i, subjects[0].right_edge.i + 1)
+                     if m.type == "Person"]
+            return found[0] if len(found) == 1 else None
+        # the parser lost the main clause: a person right after a comma and right before a verb
+        doc = self.doc
+        for ent in self.sentence_ents(sent):
+            if ent.start > i + 1 and ent.label_ == "Person" and doc[ent.start - 1].text == "," \
+                    and ent.end < sent.end and doc[ent.end].pos_ in ("AUX", "VERB"):
+                return self.mention(ent)
+        return None
 
     def _apposition_holder(self, i: int) -> Mention | None:
         """The holder of the role apposition that ends right before the comma at ``i - 1``."""
@@ -500,7 +519,10 @@ def modality(index: DocIndex, trigger: Token) -> tuple[bool, bool]:
             break  # « Lima n'a pas cédé : elle exige ... »: a clause of its own, not under the negation
         chain.append(chain[-1].head)
     words = index.words
-    ruled_out = any(c.lower_ in NEGATIONS for t in chain for c in t.children) or \
+    # a negation scopes over its own conjunct only: « ne se contenterait pas de X et continuait d'exiger Y »
+    conj = next((k for k, t in enumerate(chain) if t.dep_ == "conj"), len(chain) - 1)
+    negated = chain[:conj + 1]
+    ruled_out = any(c.lower_ in NEGATIONS for t in negated for c in t.children) or \
         any(word in RULED_OUT for word in words[max(sent.start, trigger.i - 8):trigger.i]) or \
         any(word in ("aucun", "aucune", "pas") for word in words[max(sent.start, trigger.i - 3):trigger.i]) or \
         _did_not_take_place(words, trigger.i, sent.end)
