@@ -358,3 +358,13 @@ def test_a_negation_scopes_over_its_own_conjunct_only(run):
                 "le retrait des forces ougandaises de la région de Busia.")
     assert ("Kenya", "claims", "Busia") in found
     assert not [t for t in run("Le Kenya n'exige pas et ne réclame pas la région de Busia.") if t[1] == "claims"]
+
+
+def test_people_counted_in_their_own_sentence_on_a_call_with_another(run):
+    found = run("En fin de journée, à Nairobi, William Ruto s'est entretenu avec Paul Kagame, Ole Berg, Ana Ferreira "
+                "et le Premier ministre rwandais Édouard Ngirente, avant un appel commun des cinq hommes avec "
+                "Lars Lindqvist.")
+    for person in ("William Ruto", "Paul Kagame", "Ole Berg", "Ana Ferreira", "Édouard Ngirente"):
+        assert has(found, person, "spokeWith", "Lars Lindqvist")
+    three = run("William Ruto a reçu Paul Kagame et Ole Berg, avant un appel des cinq hommes avec Lars Lindqvist.")
+    assert not has(three, "Paul Kagame", "spokeWith", "Lars Lindqvist")  # three named, five counted: no one

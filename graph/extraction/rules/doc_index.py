@@ -60,7 +60,11 @@ class DocIndex:
             number = COUNTED.get(words[i])
             if number is None or words[i + 1] not in PEOPLE_NOUNS or words[i - 1] not in ("les", "des", "ces", "aux"):
                 continue
-            people = self._counted_before(self.sentence(i), number)
+            sent = self.sentence(i)
+            # « A s'est entretenu avec B, C, D et E, avant un appel des cinq hommes avec F »: this sentence's
+            # (« des » only: « A et B ont rejoint les deux hommes » are two others, told before)
+            same = tuple(m for m in self.people_in(sent) if m.end <= self.doc[i - 1].idx) if words[i - 1] == "des" else ()
+            people = same if len(same) == number else self._counted_before(sent, number)
             if people:
                 for k in range(i - 1, i + 2):
                     found[k] = people

@@ -346,7 +346,8 @@ def _noun_pairs(index: DocIndex, noun: Token):
     j = _after(index, noun, {"avec"}, _NOUN_GAP)
     verb = _governing_verb(noun)
     if j is not None:
-        subjects = index.subject_parties(verb) if verb is not None else []
+        # « un appel des cinq hommes avec A »: those named after the noun, else the clause's subject
+        subjects = _genitive_parties(index, noun, j) or (index.subject_parties(verb) if verb is not None else [])
         return [(a, b) for a in subjects for b in index.group(j + 1, index.sentence(noun.i).end)]
     if verb is not None and noun.dep_ == "obj":
         subjects = index.subject_parties(verb)
@@ -358,6 +359,16 @@ def _noun_pairs(index: DocIndex, noun: Token):
             others = [index.mention(index.entity_at[held[0].i])]
             return [(a, b) for a in index.subject_parties(verb) for b in others]
     return []
+
+
+def _genitive_parties(index: DocIndex, noun: Token, end: int) -> list[Mention]:
+    """The parties in the genitive right after ``noun`` (« l'entretien des deux hommes »), up to ``end``."""
+    k = noun.i + 1
+    while k < end and index.tags[k] == "ADJ" and k not in index.entity_at:
+        k += 1
+    if k >= end or index.words[k] not in GENITIVE:
+        return []
+    return index.group(k + 1, end)
 
 
 def _hyphen_pair(index: DocIndex, j: int) -> tuple[Mention, Mention] | None:
