@@ -232,8 +232,8 @@ def load_nationalities(path: str | None = None) -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def load_interactions(path: str | None = None) -> dict[tuple[str, str], str]:
-    """(word, part of speech) -> kind (meet, talk, call, remote)."""
-    kinds = {"meet", "talk", "call", "remote"}
+    """(word, part of speech) -> kind (meet, talk, call, remote, deal)."""
+    kinds = {"meet", "talk", "call", "remote", "deal"}
     table = {}
     for source, number, (word, pos, kind) in _rows("lexicons/interactions.tsv", path, 3):
         if kind not in kinds:

@@ -368,3 +368,10 @@ def test_people_counted_in_their_own_sentence_on_a_call_with_another(run):
         assert has(found, person, "spokeWith", "Lars Lindqvist")
     three = run("William Ruto a reçu Paul Kagame et Ole Berg, avant un appel des cinq hommes avec Lars Lindqvist.")
     assert not has(three, "Paul Kagame", "spokeWith", "Lars Lindqvist")  # three named, five counted: no one
+
+
+def test_an_agreement_between_two_states_puts_them_in_talks_but_not_two_people(run):
+    found = run("Le Qatar et l'Egypte ont annoncé mercredi un accord entre le Kenya et l'Ouganda.")
+    assert has(found, "Kenya", "negotiatesWith", "Ouganda")
+    assert not run("Un accord entre William Ruto et Paul Kagame a été signé.") & {
+        ("William Ruto", "met", "Paul Kagame"), ("Paul Kagame", "met", "William Ruto")}

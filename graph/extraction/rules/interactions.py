@@ -117,6 +117,8 @@ def _predicate(index: DocIndex, token: Token, kind: str, a: Mention, b: Mention)
     if a == b or (a.gazetteer_id and a.gazetteer_id == b.gazetteer_id):
         return None
     if a.type == "Person" and b.type == "Person":
+        if kind == "deal":
+            return None  # an agreement between two leaders says nothing of where they were
         return "spokeWith" if kind == "call" or _remote(index, token) else "met"
     if index.stands_for_state(a) and index.stands_for_state(b):
         if _state_of(index, a) == _state_of(index, b):
