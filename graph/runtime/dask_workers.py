@@ -9,7 +9,8 @@ the end so that the workers finish together; a worker that dies
 has its tasks run again elsewhere by Dask (they are pure), so the graph is the same.
 
 Start a cluster with ``dask scheduler`` on one machine and ``dask worker tcp://HOST:8786
---nthreads 1`` on each machine that has newsgraph and its model installed.
+--nthreads 1 --no-nanny`` on each machine that has newsgraph and its model installed (a
+nanny sets ``MALLOC_TRIM_THRESHOLD_``, which makes parsing about 20 % slower).
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from corpus import Article
 from graph.extraction.pipeline import ModelNotInstalled, load_pipeline
 from graph.records import ArticleExtraction
-from graph.runtime.batches import tapering_batches
+from graph.runtime.batches import batched, tapering_batches
 from graph.runtime.workers import TASK_BATCHES
 
 __all__ = ["DaskWorkers", "SchedulerUnreachable"]
@@ -73,8 +74,14 @@ class DaskWorkers:
         from distributed import Client, LocalCluster
         self.cluster = None
         if scheduler is None:  # a cluster of ``jobs`` worker processes on this machine
-            self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
-                                        host="127.0.0.1")
+            import dask
+            # Dask's nanny sets MALLOC_TRIM_THRESHOLD_ for its workers; any value turns off glibc's
+            # adaptive thresholds, and parsing then runs about 20 % slower (docs/scaling.md)
+            environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}))
+            environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+            with dask.config.set({"distributed.nanny.pre-spawn-environ": environ}):
+                self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                            dashboard_address=None, host="127.0.0.1")
             scheduler = self.cluster.scheduler_address
         try:
             self.client = Client(scheduler, timeout=f"{_CONNECT_S}s", set_as_default=False)
@@ -89,7 +96,9 @@ class DaskWorkers:
 
     def extract(self, articles: Sequence[Article], *, batch_size: int = 32) -> Iterator[ArticleExtraction]:
         """Extractions of ``articles`` in their order; every task is sent at once."""
-        tasks = tapering_batches(articles, largest=batch_size * TASK_BATCHES, parts=self.jobs)
+        largest = batch_size * TASK_BATCHES
+        tasks = batched(articles, largest) if self.jobs == 1 else tapering_batches(articles, largest=largest,
+                                                                                   parts=self.jobs)
         futures = [self.client.submit(_extract_task, chunk, batch_size, pure=False) for chunk in tasks]
 
         def collect() -> Iterator[ArticleExtraction]:
