@@ -230,15 +230,18 @@ def fetch_command(
     if not listed:
         _fail(f"{urls}: no URL in the file (one per line)")
     fetched = known = failed = 0
-    for result in fetch_urls(listed, into, concurrency=concurrency, timeout=timeout):
-        if result.error:
-            failed += 1
-            typer.echo(f"newsgraph: error: {result.error}", err=True)
-        elif result.known:
-            known += 1
-        else:
-            fetched += 1
-            typer.echo(f"fetched {result.url} -> {result.file}")
+    try:
+        for result in fetch_urls(listed, into, concurrency=concurrency, timeout=timeout):
+            if result.error:
+                failed += 1
+                typer.echo(f"newsgraph: error: {result.error}", err=True)
+            elif result.known:
+                known += 1
+            else:
+                fetched += 1
+                typer.echo(f"fetched {result.url} -> {result.file}")
+    except OSError as err:  # the corpus folder cannot be written
+        _fail(f"{into}: {err.strerror or err}")
     typer.echo(f"{fetched} fetched, {known} already there, {failed} failed")
     if failed and not fetched and not known:
         raise typer.Exit(code=1)

@@ -81,7 +81,11 @@ class FeedWatcher:
                 if self.match is None or self.match.search(f"{item.title}\n{item.summary}"):
                     wanted.setdefault(item.url, item)
         details = {url: {"published": item.published, "outlet": item.outlet} for url, item in wanted.items()}
-        fetched = list(fetch_urls(wanted, self.into, details=details))
+        try:
+            fetched = list(fetch_urls(wanted, self.into, details=details))
+        except OSError as err:  # the corpus folder cannot be written: said, and tried again next round
+            self.report(f"newsgraph: error: {self.into}: {err.strerror or err} (tried again in {self.interval:g} s)")
+            return []
         for result in fetched:
             if result.error:
                 self.report(f"newsgraph: fetch error: {result.error}")

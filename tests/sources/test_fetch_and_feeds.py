@@ -214,3 +214,13 @@ def test_watch_with_a_feed_fetches_the_matching_items_and_reports_a_bad_feed(sit
     assert any("broken-feed.xml: not an RSS or Atom feed" in line for line in failures)
     assert any("gone.xml: HTTP 404" in line for line in failures)
     assert [path for path, _ in site.hits].count("/a1") == 1  # fetched once, however many polls
+
+
+def test_fetch_into_a_folder_that_cannot_be_written_is_one_line(site, tmp_path: Path):
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"{site.base}/a1\n", encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = fetch(urls, "--into", blocker / "corpus")
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"newsgraph: error: {blocker / 'corpus'}: ")
