@@ -224,3 +224,12 @@ def test_fetch_into_a_folder_that_cannot_be_written_is_one_line(site, tmp_path: 
     result = fetch(urls, "--into", blocker / "corpus")
     assert result.exit_code == 1 and result.stderr.count("\n") == 1
     assert result.stderr.startswith(f"newsgraph: error: {blocker / 'corpus'}: ")
+
+
+def test_watch_feed_options_that_cannot_work_are_one_line(tmp_path: Path):
+    bad_regex = CliRunner().invoke(app, ["watch", str(tmp_path / "story"), "--feed", "http://127.0.0.1:9/f.xml",
+                                         "--match", "(ukraine"])
+    assert bad_regex.exit_code == 1 and "--match '(ukraine' is not a regular expression" in bad_regex.stderr
+    two = CliRunner().invoke(app, ["watch", str(tmp_path / "a"), str(tmp_path / "b"), "--feed", "http://127.0.0.1:9/f"])
+    assert two.exit_code == 1 and "--feed needs one corpus folder" in two.stderr
+    assert bad_regex.stderr.count("\n") == two.stderr.count("\n") == 1
