@@ -375,3 +375,10 @@ def test_an_agreement_between_two_states_puts_them_in_talks_but_not_two_people(r
     assert has(found, "Kenya", "negotiatesWith", "Ouganda")
     assert not run("Un accord entre William Ruto et Paul Kagame a été signé.") & {
         ("William Ruto", "met", "Paul Kagame"), ("Paul Kagame", "met", "William Ruto")}
+
+
+def test_il_after_a_named_tandem_stands_for_both(run):
+    found = run("Le tandem Berg-Ferreira est attendu mardi à Nairobi, où il doit être reçu par William Ruto.")
+    assert has(found, "Berg", "met", "William Ruto") and has(found, "Ferreira", "met", "William Ruto")
+    other = run("Ole Berg et Ana Ferreira sont attendus à Nairobi, où il doit être reçu par William Ruto.")
+    assert not has(other, "Ana Ferreira", "met", "William Ruto") or not has(other, "Ole Berg", "met", "William Ruto")

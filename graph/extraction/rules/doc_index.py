@@ -391,6 +391,8 @@ class DocIndex:
         people = {self.mention(ent).gazetteer_id or ent.text for ent in before}
         if len(people) == 1:
             return [self.mention(before[-1])]
+        if len(people) == 2 and self._named_pair(before[-2], before[-1]):
+            return [self.mention(before[-2]), self.mention(before[-1])]  # « le tandem A-B …, où il … »
         if before or sent.start == 0 or pronoun.i - sent.start > 2:
             return []
         previous = self.sentence(sent.start - 1)
@@ -404,6 +406,12 @@ class DocIndex:
     def roles_between(self, start: int, end: int) -> tuple[RoleOccurrence, ...]:
         """The role phrases that start at a token in ``start:end``."""
         return self.role_phrases[bisect_left(self._role_starts, start):bisect_left(self._role_starts, end)]
+
+    def _named_pair(self, first: Span, second: Span) -> bool:
+        """« le tandem A-B », « le duo A-B »: two people written as one party."""
+        doc = self.doc
+        return first.label_ == second.label_ == "Person" and second.start == first.end + 1 and \
+            doc[first.end].text in ("-", "–") and first.start > 0 and doc[first.start - 1].lower_ in _DUOS
 
     def _main_subject_after(self, sent: Span, i: int) -> Mention | None:
         """The one person subject of the sentence's main verb, named after token ``i``."""
@@ -504,6 +512,7 @@ def _did_not_take_place(words: list[str], start: int, end: int) -> bool:
     return False
 
 
+_DUOS = frozenset({"tandem", "duo", "binôme", "couple"})
 _AMONG = frozenset({"lesquels", "lesquelles", "eux", "elles"})
 
 
