@@ -4,7 +4,7 @@ import importlib.util
 
 import pytest
 
-from corpus import Article, article_from_text
+from corpus import Article, article_from_text, default_corpus
 from graph.extraction.pipeline import DEFAULT_MODEL
 
 MODEL_MISSING = importlib.util.find_spec(DEFAULT_MODEL) is None
@@ -32,6 +32,15 @@ def nlp():
     """The real French model with newsgraph components (integration tests)."""
     from graph.extraction.pipeline import load_pipeline
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def blank_sample_build(tmp_path_factory):
+    """The bundled samples built with a blank pipeline (gazetteer entities, no model): read only."""
+    from graph.build import build
+    out = tmp_path_factory.mktemp("blank-sample-build")
+    build([default_corpus()], out, model=None)
+    return out
 
 
 def make_article(text: str, article_id: str = "t1") -> Article:

@@ -114,11 +114,8 @@ def test_a_bad_gazetteer_is_one_line_before_any_work(tmp_path: Path):
 
 
 @pytest.fixture(scope="module")
-def sample_out(tmp_path_factory) -> Path:
-    from corpus import default_corpus
-    out = tmp_path_factory.mktemp("built")
-    build([default_corpus()], out, model=None)
-    return out
+def sample_out(blank_sample_build) -> Path:
+    return blank_sample_build
 
 
 def _error_line(*args) -> str:

@@ -55,7 +55,7 @@ POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 ORGANISATION_NOUNS = frozenset({"parti", "groupe", "mouvement", "formation", "organisation", "agence", "fonds",
                                 "fondation", "coalition", "alliance", "syndicat", "bloc", "front", "banque",
                                 "société", "entreprise", "compagnie", "groupement", "conseil"})
-# Nouns that say what kind of place a name is: « Mombasa, station balnéaire kényane ».
+# Nouns that say what kind of place a name is: « Mombasa, ville portuaire kényane ».
 PLACE_NOUNS = frozenset({"ville", "station", "port", "localité", "village", "cité", "commune", "bourgade",
                          "agglomération", "île", "enclave", "métropole", "oasis", "région",
                          "province", "bastion", "place", "site", "base", "quartier", "banlieue", "faubourg"})

@@ -217,8 +217,8 @@ def test_people_received_without_an_agent_were_received_by_the_one_receiving(run
 
 
 def test_a_meeting_verb_whose_object_the_parser_missed(run):
-    found = run("Ana Ferreira, qui arrivait de Lisbonne où elle avait rencontré la veille le président angolais "
-                "João Lourenço, s'est posée à Nairobi.")
+    found = run("Ana Ferreira, de retour de Luanda où elle avait rencontré dimanche le président angolais "
+                "João Lourenço, a atterri à Nairobi.")
     assert has(found, "Ana Ferreira", "met", "João Lourenço")
 
 
@@ -229,14 +229,14 @@ def test_people_who_talked_together_with_no_one_else_named(run):
 
 
 def test_a_possessive_family_noun_relates_to_the_last_person_before_it(run):
-    found = run("Mary Akinyi attend des nouvelles de sa sœur Jane Akinyi, détenue avec son compagnon Paul Otieno.")
+    found = run("Mary Akinyi réclame la libération de sa sœur Jane Akinyi, emprisonnée avec son compagnon Paul Otieno.")
     assert ("Jane Akinyi", "relativeOf", "Mary Akinyi") in found
     assert ("Paul Otieno", "relativeOf", "Jane Akinyi") in found
     assert ("Paul Otieno", "relativeOf", "Mary Akinyi") not in found
 
 
 def test_possessive_roles_listed_side_by_side_are_the_same_persons(run):
-    found = run("Ana Ferreira était flanquée de son conseiller, Ole Berg, et de son porte-parole, Lars Lindqvist.")
+    found = run("Ana Ferreira est arrivée entourée de son conseiller, Ole Berg, et de son porte-parole, Lars Lindqvist.")
     assert ("Ole Berg", "advisorOf", "Ana Ferreira") in found
     assert ("Lars Lindqvist", "spokespersonOf", "Ana Ferreira") in found
     assert ("Lars Lindqvist", "spokespersonOf", "Ole Berg") not in found
@@ -252,7 +252,7 @@ def test_leadership_said_with_a_verb(run):
 
 
 def test_a_place_described_with_its_states_adjective(run):
-    found = run("Mombasa, station balnéaire kényane, accueille le sommet. Le site de Kisumu, près de Nakuru, "
+    found = run("Mombasa, ville portuaire kényane, accueille le sommet. Le site de Kisumu, près de Nakuru, "
                 "dans l'ouest du Kenya, a été visé.")
     assert ("Mombasa", "locatedIn", "Kenya") in found or ("Mombasa", "locatedIn", "kényane") in found
     assert ("Kisumu", "locatedIn", "Kenya") in found
@@ -273,7 +273,7 @@ def test_a_role_over_a_party_described_before_its_name(run):
 
 
 def test_everyone_on_one_call_spoke_with_everyone(run):
-    found = run("Ole Berg et Ana Ferreira se sont concertés en visioconférence avec Lars Lindqvist.")
+    found = run("Ole Berg et Ana Ferreira ont discuté en visioconférence avec Lars Lindqvist.")
     assert has(found, "Ole Berg", "spokeWith", "Lars Lindqvist")
     assert has(found, "Ole Berg", "spokeWith", "Ana Ferreira")
 
@@ -287,14 +287,14 @@ def test_two_people_met_then_called_a_third_together(run):
 
 
 def test_the_two_men_are_the_two_of_the_last_meeting(run):
-    found = run("Lundi, William Ruto a reçu Paul Kagame à Nairobi. Le président rwandais n'était pas venu seul. "
-                "Ole Berg et Ana Ferreira ont rejoint les deux hommes dans l'après-midi.")
+    found = run("Lundi, William Ruto a reçu Paul Kagame à Nairobi. Le président rwandais était accompagné. "
+                "Ole Berg et Ana Ferreira ont retrouvé les deux hommes en soirée.")
     for guest in ("Ole Berg", "Ana Ferreira"):
         assert has(found, guest, "met", "William Ruto") and has(found, guest, "met", "Paul Kagame")
 
 
 def test_a_claim_in_a_clause_after_a_negated_one(run):
-    found = run("Sur le fond, le Kenya n'a pas bougé : il exige toujours le retrait des forces ougandaises des "
+    found = run("Sur ce point, le Kenya ne cède rien : il réclame encore le départ des troupes ougandaises des "
                 "régions de Busia, de Tororo et de Mbale.")
     for place in ("Busia", "Tororo", "Mbale"):
         assert ("Kenya", "claims", place) in found
@@ -308,9 +308,9 @@ def test_a_role_of_a_person_named_with_an_honorific(run):
 
 
 def test_a_meal_gathering_guests_round_two_hosts(run):
-    found = run("Le soir du 15, un dîner a réuni autour de MM. Ruto et Kagame une dizaine de dirigeants africains, "
+    found = run("Jeudi soir, un banquet a réuni autour de MM. Ruto et Kagame plusieurs ministres africains, "
                 "parmi lesquels Ana Ferreira, Lars Lindqvist et Jane Akinyi, la présidente du Conseil kényan, qui a "
-                "longuement échangé avec Paul Otieno.")
+                "longuement discuté avec Paul Otieno.")
     for host in ("Ruto", "Kagame"):
         for guest in ("Ana Ferreira", "Lars Lindqvist", "Jane Akinyi"):
             assert has(found, host, "met", guest)
@@ -319,9 +319,9 @@ def test_a_meal_gathering_guests_round_two_hosts(run):
 
 
 def test_a_meeting_that_did_not_take_place_said_after_it(run):
-    found = run("Le déjeuner qui devait réunir ensuite Ole Berg et Paul Nkusi n'a finalement pas eu lieu.")
+    found = run("La réunion prévue entre Ole Berg et Paul Nkusi mercredi n'aura pas lieu.")
     assert not has(found, "Ole Berg", "met", "Paul Nkusi")
-    assert has(run("Le déjeuner qui a réuni Ole Berg et Paul Nkusi a eu lieu lundi."), "Ole Berg", "met", "Paul Nkusi")
+    assert has(run("La réunion entre Ole Berg et Paul Nkusi a eu lieu mercredi."), "Ole Berg", "met", "Paul Nkusi")
 
 
 def test_a_place_named_with_a_common_noun_and_a_portfolio_that_is_no_actor(nlp):
@@ -335,50 +335,50 @@ def test_a_place_named_with_a_common_noun_and_a_portfolio_that_is_no_actor(nlp):
 
 
 def test_a_building_of_a_city_is_located_in_it(run):
-    found = run("Le ministre a parlé devant le Conseil, au Palais des Nations de Genève, lundi.")
-    assert ("Palais des Nations", "locatedIn", "Genève") in found
+    found = run("Le ministre a parlé devant les députés, au Palais du Peuple de Pékin, lundi.")
+    assert ("Palais du Peuple", "locatedIn", "Pékin") in found
 
 
 def test_a_hyphenated_pair_after_an_interaction_noun(run):
-    found = run("Premiers pourparlers Kenya-Ouganda sous médiation rwandaise. Six mois après une rencontre "
-                "Ruto-Museveni tournée au pugilat, les deux pays discutent.")
+    found = run("Ouverture à Kigali des pourparlers Kenya-Ouganda. Un an après une rencontre Ruto-Museveni "
+                "restée sans suite, les deux pays discutent.")
     assert has(found, "Kenya", "negotiatesWith", "Ouganda")
     assert has(found, "Ruto", "met", "Museveni")
-    assert not [t for t in run("Le sommet Ruto-Museveni de Kampala n'aura pas lieu.") if t[1] == "met"]
+    assert not [t for t in run("Il n'y aura pas de sommet Ruto-Museveni à Kampala.") if t[1] == "met"]
 
 
 def test_a_pronoun_in_a_fronted_clause_stands_for_the_main_subject(run):
-    found = run("En visite à Lisbonne, où il a été reçu mardi par le Premier ministre portugais Luís Montenegro, "
-                "William Ruto a dit attendre des signaux.")
+    found = run("De passage à Lisbonne, où il a été accueilli samedi par le Premier ministre portugais Luís "
+                "Montenegro, William Ruto a promis une aide.")
     assert has(found, "William Ruto", "met", "Luís Montenegro")
 
 
 def test_a_negation_scopes_over_its_own_conjunct_only(run):
-    found = run("Ole Berg a répété que le Kenya ne se contenterait pas d'un gel du front et continuait d'exiger "
-                "le retrait des forces ougandaises de la région de Busia.")
+    found = run("Ole Berg a rappelé que le Kenya ne renoncerait pas au dialogue et réclamait le départ des "
+                "troupes ougandaises de la région de Busia.")
     assert ("Kenya", "claims", "Busia") in found
     assert not [t for t in run("Le Kenya n'exige pas et ne réclame pas la région de Busia.") if t[1] == "claims"]
 
 
 def test_people_counted_in_their_own_sentence_on_a_call_with_another(run):
-    found = run("En fin de journée, à Nairobi, William Ruto s'est entretenu avec Paul Kagame, Ole Berg, Ana Ferreira "
-                "et le Premier ministre rwandais Édouard Ngirente, avant un appel commun des cinq hommes avec "
-                "Lars Lindqvist.")
-    for person in ("William Ruto", "Paul Kagame", "Ole Berg", "Ana Ferreira", "Édouard Ngirente"):
+    found = run("Mardi, William Ruto a discuté à Nairobi avec Paul Kagame, Ole Berg et Ana Ferreira, puis "
+                "une visioconférence des quatre dirigeants avec Lars Lindqvist a clos la journée.")
+    for person in ("William Ruto", "Paul Kagame", "Ole Berg", "Ana Ferreira"):
         assert has(found, person, "spokeWith", "Lars Lindqvist")
-    three = run("William Ruto a reçu Paul Kagame et Ole Berg, avant un appel des cinq hommes avec Lars Lindqvist.")
-    assert not has(three, "Paul Kagame", "spokeWith", "Lars Lindqvist")  # three named, five counted: no one
+    three = run("William Ruto a reçu Paul Kagame et Ole Berg, puis une visioconférence des quatre dirigeants avec "
+                "Lars Lindqvist a clos la journée.")
+    assert not has(three, "Paul Kagame", "spokeWith", "Lars Lindqvist")  # three named, four counted: no one
 
 
 def test_an_agreement_between_two_states_puts_them_in_talks_but_not_two_people(run):
-    found = run("Le Qatar et l'Egypte ont annoncé mercredi un accord entre le Kenya et l'Ouganda.")
+    found = run("Les médiateurs saluent un accord entre le Kenya et l'Ouganda.")
     assert has(found, "Kenya", "negotiatesWith", "Ouganda")
     assert not run("Un accord entre William Ruto et Paul Kagame a été signé.") & {
         ("William Ruto", "met", "Paul Kagame"), ("Paul Kagame", "met", "William Ruto")}
 
 
 def test_il_after_a_named_tandem_stands_for_both(run):
-    found = run("Le tandem Berg-Ferreira est attendu mardi à Nairobi, où il doit être reçu par William Ruto.")
+    found = run("Le duo Berg-Ferreira se rendra jeudi à Nairobi, où il sera reçu par William Ruto.")
     assert has(found, "Berg", "met", "William Ruto") and has(found, "Ferreira", "met", "William Ruto")
     other = run("Ole Berg et Ana Ferreira sont attendus à Nairobi, où il doit être reçu par William Ruto.")
     assert not has(other, "Ana Ferreira", "met", "William Ruto") or not has(other, "Ole Berg", "met", "William Ruto")

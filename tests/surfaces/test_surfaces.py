@@ -27,10 +27,8 @@ OXIGRAPH = str(Path(sys.executable).with_name("oxigraph"))
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("build")
-    build([default_corpus()], out, model=None)
-    return out
+def built(blank_sample_build) -> Path:
+    return blank_sample_build
 
 
 def cli(*args) -> str:
@@ -229,7 +227,7 @@ def test_endpoint_stops_a_long_query_with_an_error_status(built):
             urllib.request.urlopen(request, timeout=120)
         elapsed = time.monotonic() - started
         assert stopped.value.code == 503 and "limit of 2 s" in stopped.value.read().decode()
-        assert elapsed < 12  # 2 s asked; the margin is for a loaded machine
+        assert elapsed < 30  # 2 s asked (about 2 s here); the margin is for a loaded machine, the old bug took 97 s
         # the endpoint goes on answering (from a fresh Oxigraph server)
         small = urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
         with urllib.request.urlopen(f"{url}?{small}", timeout=30) as response:

@@ -5,8 +5,8 @@ organisation, « Washington » the city) and its id as ``kb_id_``. A gazetteer n
 that NER missed, or cut wrong, becomes an entity unless it lies inside a longer name
 (« Trump » in « Melania Trump » stays part of that name). Names match in any case but
 must start with a capital in the text: the adjective « suisse » is not « Suisse ». A
-place named after a place noun and ending on a known place is two places (« le Palais des
-Nations de Genève »).
+place named after a place noun and ending on a known place is two places (« le Palais du
+Peuple de Pékin »).
 """
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ class GazetteerLinker:
             outer = next((e for e in overlapping if e.start <= match.start and match.end <= e.end
                           and (e.end - e.start) > len(match) and not e.kb_id_), None)
             if outer is not None and _place_of_a_place(outer, match):
-                # « le Palais des Nations de Genève »: a building, then the city it is in
+                # « le Palais du Peuple de Pékin »: a building, then the city it is in
                 drop(outer)
                 keep(Span(doc, outer.start, match.start - 1, label=outer.label_))
                 keep(match)

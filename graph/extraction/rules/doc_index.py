@@ -61,7 +61,7 @@ class DocIndex:
             if number is None or words[i + 1] not in PEOPLE_NOUNS or words[i - 1] not in ("les", "des", "ces", "aux"):
                 continue
             sent = self.sentence(i)
-            # « A s'est entretenu avec B, C, D et E, avant un appel des cinq hommes avec F »: this sentence's
+            # « A a discuté avec B, C et D, puis une visioconférence des quatre dirigeants avec F »: this sentence's
             # (« des » only: « A et B ont rejoint les deux hommes » are two others, told before)
             same = tuple(m for m in self.people_in(sent) if m.end <= self.doc[i - 1].idx) if words[i - 1] == "des" else ()
             people = same if len(same) == number else self._counted_before(sent, number)
@@ -384,7 +384,7 @@ class DocIndex:
                   and (ent.label_ == "Person" or self.stands_for_state(self.mention(ent)))]
         if any(ent.label_ == "Person" for ent in before):  # a person first; a state only if none
             before = [ent for ent in before if ent.label_ == "Person"]
-        else:  # « En visite à Lisbonne, où il a été reçu par A, B a dit … »: the main clause's subject
+        else:  # « De passage à Lisbonne, où il a été accueilli par A, B a promis … »: the main clause's subject
             later = self._main_subject_after(sent, pronoun.i)
             if later is not None:
                 return [later]
@@ -392,7 +392,7 @@ class DocIndex:
         if len(people) == 1:
             return [self.mention(before[-1])]
         if len(people) == 2 and self._named_pair(before[-2], before[-1]):
-            return [self.mention(before[-2]), self.mention(before[-1])]  # « le tandem A-B …, où il … »
+            return [self.mention(before[-2]), self.mention(before[-1])]  # « le duo A-B …, où il … »
         if before or sent.start == 0 or pronoun.i - sent.start > 2:
             return []
         previous = self.sentence(sent.start - 1)
@@ -504,7 +504,7 @@ class DocIndex:
 
 
 def _did_not_take_place(words: list[str], start: int, end: int) -> bool:
-    """« Le déjeuner qui devait réunir A et B n'a finalement pas eu lieu »: the event, said
+    """« La réunion prévue entre A et B n'aura pas lieu »: the event, said
     after its trigger, did not happen (« pas eu lieu », « n'aura pas lieu »)."""
     for k in range(start + 1, end):
         if words[k] == "lieu" and "pas" in words[max(start + 1, k - 4):k] and words[k - 1] in ("eu", "lieu", "pas"):
@@ -532,7 +532,7 @@ def modality(index: DocIndex, trigger: Token) -> tuple[bool, bool]:
             break  # « Lima n'a pas cédé : elle exige ... »: a clause of its own, not under the negation
         chain.append(chain[-1].head)
     words = index.words
-    # a negation scopes over its own conjunct only: « ne se contenterait pas de X et continuait d'exiger Y »
+    # a negation scopes over its own conjunct only: « ne renoncerait pas à X et réclamait Y »
     conj = next((k for k, t in enumerate(chain) if t.dep_ == "conj"), len(chain) - 1)
     negated = chain[:conj + 1]
     ruled_out = any(c.lower_ in NEGATIONS for t in negated for c in t.children) or \

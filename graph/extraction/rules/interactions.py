@@ -192,7 +192,7 @@ def _verb_pairs(index: DocIndex, verb: Token, host: Mention | None = None):
     else:
         others = []
     if verb.lemma_ == "réunir" and not subjects and others:
-        # « un dîner a réuni autour de A et B une dizaine de dirigeants, parmi lesquels C et D »
+        # « un banquet a réuni autour de A et B plusieurs ministres, parmi lesquels C et D »
         hosts = _around(index, verb)
         if hosts:
             guests = _unparsed_object(index, verb, index.token_at_char(hosts[-1].end - 1) + 1)
@@ -348,7 +348,7 @@ def _noun_pairs(index: DocIndex, noun: Token):
     j = _after(index, noun, {"avec"}, _NOUN_GAP)
     verb = _governing_verb(noun)
     if j is not None:
-        # « un appel des cinq hommes avec A »: those named after the noun, else the clause's subject
+        # « une visioconférence des quatre dirigeants avec A »: those named after the noun, else the clause's subject
         subjects = _genitive_parties(index, noun, j) or (index.subject_parties(verb) if verb is not None else [])
         return [(a, b) for a in subjects for b in index.group(j + 1, index.sentence(noun.i).end)]
     if verb is not None and noun.dep_ == "obj":

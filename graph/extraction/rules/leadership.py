@@ -45,7 +45,7 @@ def _led_before(index: DocIndex, i: int):
     j = i - 1
     while j >= 0 and index.doc[j].text in (",", ")"):
         j -= 1
-        if index.doc[j + 1].text == ")":  # « le Parlement (Majlis), présidé par »: the name before the bracket
+        if index.doc[j + 1].text == ")":  # « le Parlement (Bunge), présidé par »: the name before the bracket
             while j >= 0 and index.doc[j].text != "(":
                 j -= 1
             j -= 1

@@ -1,6 +1,6 @@
 """Locations: « Jeddah, en Arabie saoudite », « Hallandale Beach, dans la région de Miami »,
 « Kiambu, dans le nord de Nairobi », « Miami (Floride) », « Kampala, la capitale ougandaise »,
-« Mombasa, station balnéaire kényane », « le Turkana kényan » -> locatedIn. What is only
+« Mombasa, ville portuaire kényane », « le Turkana kényan » -> locatedIn. What is only
 near (« Kisumu, près de Nakuru, ») is passed over."""
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def _capital_of(index: DocIndex, j: int):
 
 
 def _described_place_of(index: DocIndex, j: int):
-    """« , station balnéaire kényane », « , une ville du Kenya »: the state a place noun's
+    """« , ville portuaire kényane », « , une ville du Kenya »: the state a place noun's
     nationality adjective or genitive names."""
     doc, words = index.doc, index.words
     if j < len(doc) and doc[j].pos_ == "DET":
@@ -81,7 +81,7 @@ def find_locations(index: DocIndex) -> Iterator[Finding]:
             container = index.entity_at.get(j + 1)
             if container is not None and container.start == j + 1 and container.label_ in ("Place", "Country"):
                 yield Finding(index.mention(ent), "locatedIn", index.mention(container), index.sentence(ent.start),
-                              "location:genitive", 0.8)  # « le Palais des Nations de Genève »
+                              "location:genitive", 0.8)  # « le Palais du Peuple de Pékin »
                 continue
         nationality = index.nationality_mention(doc[j]) if j < len(doc) and doc[j].is_lower else None
         if nationality is not None:  # « le Kurdistan kényan »: the place of that state

@@ -136,14 +136,14 @@ def find_roles(index: DocIndex) -> Iterator[Finding]:
 
 def _possessor(index: DocIndex, role: RoleOccurrence) -> Mention | None:
     """Whose role « son », « sa », « ses » says it is: the person the sentence names last
-    before the role (« A a perdu son fils B », « A parle de sa sœur B, détenue avec son
-    mari C »: B's), past the holders of the same kind of role (« A, flanqué de son
+    before the role (« A a perdu son fils B », « A réclame la libération de sa sœur B,
+    emprisonnée avec son mari C »: B's), past the holders of the same kind of role (« A, entouré de son
     ministre, B, et de son conseiller, C »: A's). Only relations a person can be the target of (« sa sœur », « son conseiller »)."""
     if "Person" not in TARGET_TYPES[role.relation] or not _possessive(index, role):
         return None
     start = index.role_phrase_start(role.start)
     sent = index.sentence(role.start)
-    # « flanqué de son ministre, A, et de son conseiller, B »: both are the same one's
+    # « entouré de son ministre, A, et de son conseiller, B »: both are the same one's
     siblings = {other.holder for other in index.roles_between(sent.start, start)
                 if other.holder is not None and _possessive(index, other) and _enumerated(index, other.holder, start)}
     before = [m for m in index.people_in(sent)
