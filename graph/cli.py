@@ -53,7 +53,7 @@ def _fail(message: str) -> None:
 # the corpus options of `build` and `watch`
 _PATHS = typer.Argument(None, help="Article files or folders (default: the bundled samples).")
 _OUT = typer.Option(Path("out"), "--out", "-o", help="Output folder.")
-_JOBS = typer.Option(1, "--jobs", "-j", min=1, help="Parallel spaCy processes.")
+_JOBS = typer.Option(1, "--jobs", "-j", min=1, help="Extraction worker processes (a local Dask cluster; ignored with --scheduler).")
 _MODEL = typer.Option(DEFAULT_MODEL, help="spaCy model package.")
 _CURATION = typer.Option(None, "--curation", help="Analyst's merge/forbid/rename file (TOML).")
 _GAZETTEER = typer.Option(None, "--gazetteer", metavar="FILE|none",
@@ -69,17 +69,13 @@ def build_command(
                                             help="Extract on this Dask cluster (the rest runs here)."),
 ) -> None:
     """Build the graph of PATHS into OUT: graph.trig, graph.ttl, network.html, merges.csv."""
-    from graph.runtime.workers import ExtractionWorkers
+    from graph.runtime.workers import ExtractionWorkers, SchedulerUnreachable
     try:
         _check_gazetteer(gazetteer)
-        if scheduler:
-            from graph.runtime.dask_workers import DaskWorkers, SchedulerUnreachable
-            try:
-                started = DaskWorkers(model, scheduler=scheduler, gazetteer=gazetteer)
-            except SchedulerUnreachable as err:
-                _fail(str(err))
-        else:  # started first: they import spaCy and load the model while this process imports the rest
-            started = ExtractionWorkers(model, jobs=jobs, gazetteer=gazetteer)
+        try:  # started first: they import spaCy and load the model while this process imports the rest
+            started = ExtractionWorkers(model, jobs=jobs, scheduler=scheduler, gazetteer=gazetteer)
+        except SchedulerUnreachable as err:
+            _fail(str(err))
         with started as workers, extraction_progress() as tick:
             from graph.build import build
             result = build(paths or [default_corpus()], out, model=model, jobs=jobs, curation=curation,
@@ -194,7 +190,7 @@ def watch_command(
     except KeyboardInterrupt:
         typer.echo("--- stopped")
     except RuntimeError as err:  # a Dask scheduler that cannot be reached
-        from graph.runtime.dask_workers import SchedulerUnreachable
+        from graph.runtime.workers import SchedulerUnreachable
         if not isinstance(err, SchedulerUnreachable):
             raise
         _fail(str(err))

@@ -1,4 +1,5 @@
 """A build killed at any moment leaves the previous outputs whole, and a rerun completes."""
+import contextlib
 import os
 import signal
 import subprocess
@@ -6,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 from rdflib import Graph
 
@@ -59,9 +61,14 @@ def test_sigkill_at_any_moment_never_leaves_a_broken_output(tmp_path: Path):
         log = tmp_path / f"build-{delay}.err"
         process = run_build(corpus, out, log)
         time.sleep(delay)
+        started = []  # the processes the build started: its extraction workers, their fork server
         if process.poll() is None:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                started = psutil.Process(process.pid).children(recursive=True)
             os.kill(process.pid, signal.SIGKILL)
         killed += finished(process, log, timeout=60) == -signal.SIGKILL
+        _, left = psutil.wait_procs(started, timeout=30)
+        assert not left, f"processes left running after the build was killed: {[p.cmdline() for p in left]}"
         now = state(out)
         assert now[3], "network page cut short"
         assert now[0] in (before[0], after[0]) and now[1] in (before[1], after[1])

@@ -24,11 +24,8 @@ class BuildSession:
     def __init__(self, model: str | None, *, jobs: int = 1, gazetteer: str | None = None,
                  scheduler: str | None = None):
         self.model, self.jobs, self.gazetteer = model, jobs, gazetteer
-        if scheduler:  # the workers of a Dask cluster, kept (with their models) between builds
-            from graph.runtime.dask_workers import DaskWorkers
-            self.workers = DaskWorkers(model, scheduler=scheduler, gazetteer=gazetteer)
-        else:
-            self.workers = ExtractionWorkers(model, jobs=jobs, gazetteer=gazetteer)
+        # a Dask cluster's workers, or a local cluster's: kept, with their models, between builds
+        self.workers = ExtractionWorkers(model, jobs=jobs, scheduler=scheduler, gazetteer=gazetteer)
         self.extractions: dict[str, ArticleExtraction] = {}
 
     def ready(self) -> None:

@@ -98,3 +98,38 @@ def test_a_model_missing_on_a_worker_names_the_worker(cluster, tmp_path: Path):
                           "--model", "no_such_model"], capture_output=True, text=True, timeout=180)
     assert run.returncode == 1 and run.stderr.count("\n") == 1, run.stderr
     assert "Dask worker tcp://127.0.0.1:" in run.stderr and "no_such_model" in run.stderr
+
+
+def local_workers(build: subprocess.Popen) -> list:
+    """The extraction workers of a ``newsgraph build --jobs N``: the processes its fork server forked."""
+    import psutil
+    for child in psutil.Process(build.pid).children():
+        if "multiprocessing.forkserver" in " ".join(child.cmdline()):
+            return child.children()
+    return []
+
+
+def test_a_local_worker_killed_in_the_middle_of_a_build_changes_nothing(tmp_path: Path):
+    import psutil
+    corpus = corpus_of(tmp_path, 160)
+    build = subprocess.Popen([NEWSGRAPH, "build", str(corpus), "--out", str(tmp_path / "two"), "--jobs", "2"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    killed = None
+    deadline = time.monotonic() + 120
+    while killed is None and time.monotonic() < deadline and build.poll() is None:
+        workers = local_workers(build)
+        try:  # both have loaded the model and are parsing: kill one
+            if len(workers) == 2 and all(w.cpu_times().user > 4 for w in workers):
+                killed = workers[0]
+                killed.kill()
+        except psutil.NoSuchProcess:
+            pass
+        time.sleep(0.1)
+    out, err = build.communicate(timeout=300)
+    assert killed is not None, "the build ended before both workers were busy"
+    assert build.returncode == 0, err
+    assert "Traceback" not in err
+    assert f"160 extracted" in out
+    subprocess.run([NEWSGRAPH, "build", str(corpus), "--out", str(tmp_path / "one")], check=True,
+                   stdout=subprocess.DEVNULL)
+    assert quads(tmp_path / "two") == quads(tmp_path / "one")
