@@ -169,7 +169,8 @@ def _extract_with_cache(items: Iterable[Article | CachedEntry], model: str | Non
     missing: list[Article] = []
     done: dict[str, ArticleExtraction] = {}
     with ExitStack() as stack:
-        # started before the scan, which tells whether they are needed: stopped if not
+        # made before the scan (a local cluster's fork server starts importing spaCy); their
+        # processes start with the first article the cache does not have; stopped if none
         workers: ExtractionWorkers | None = session.workers if session else stack.enter_context(
             started_workers or ExtractionWorkers(model, jobs=jobs, gazetteer=gazetteer))
         streams: list[Iterator[ArticleExtraction]] = []
@@ -186,6 +187,8 @@ def _extract_with_cache(items: Iterable[Article | CachedEntry], model: str | Non
             if entry:
                 cached.append(entry)
             else:
+                if not missing:  # the workers start now, while the rest of the corpus is scanned
+                    workers.start()
                 missing.append(item)
         if missing:
             extract(missing)

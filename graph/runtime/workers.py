@@ -162,10 +162,15 @@ class ExtractionWorkers:
             self._close_cluster()
             raise
 
-    def _started_client(self):
+    def start(self) -> None:
+        """Start a local cluster's workers now, without waiting for them (the first work
+        does it otherwise): a caller that knows there will be work gains their start-up."""
         if not self._scaled:
-            self.cluster.scale(self.jobs)  # does not wait for them: the tasks do
+            self.cluster.scale(self.jobs)  # the tasks wait for them
             self._scaled = True
+
+    def _started_client(self):
+        self.start()
         return self.client
 
     def extract(self, articles: Sequence[Article], *, batch_size: int = 32) -> Iterator[ArticleExtraction]:
