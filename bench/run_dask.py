@@ -53,8 +53,8 @@ def extraction_seconds(jobs: int, corpus: Path) -> float:
 
 def _extract_tasks_done(dask_scheduler) -> bool:
     """On the scheduler: whether an extraction task has finished (run with ``run_on_scheduler``)."""
-    prefix = dask_scheduler.task_prefixes.get("_extract_task")
-    return prefix is not None and prefix.max_exec_time > 0
+    prefix = dask_scheduler.task_prefixes.get("extract_task")  # Dask drops the leading underscore
+    return prefix is not None and (prefix.state_counts["memory"] + prefix.state_counts["forgotten"]) > 0
 
 
 def first_task_seconds(corpus: Path, out: Path) -> tuple[float, float]:
