@@ -251,6 +251,25 @@ def test_leadership_said_with_a_verb(run):
     assert not [t for t in run("Martha Karua, qui dirige la campagne, a perdu.") if t[1] == "leaderOf"]
 
 
+def test_a_parliament_named_in_brackets_is_the_one_led(run):
+    found = run("Le Parlement polonais (Sejm), présidé par Jan Kowalski, a voté la loi. "
+                "Le Parlement norvégien (Storting), présidé par Ola Nordmann, l'a rejetée.")
+    assert ("Jan Kowalski", "leaderOf", "Sejm") in found
+    assert ("Ola Nordmann", "leaderOf", "Storting") in found
+
+
+def test_the_party_a_role_names_without_its_name_is_the_one_named_before(run):
+    found = run("Le Mouvement orange a voté contre le budget. Jane Otieno, présidente du parti, a pris ses "
+                "distances. Paul Mwangi, chef du parti socialiste, est resté silencieux.")
+    assert ("Jane Otieno", "leaderOf", "Mouvement orange") in found
+    assert ("Paul Mwangi", "leaderOf", "Mouvement orange") not in found  # a party of its own, not named
+    venue = run("Ana Ferreira, présidente du groupe Narc à l'Assemblée nationale, et Ole Berg, président du parti, "
+                "ont été reçus.")
+    assert ("Ole Berg", "leaderOf", "Narc") in venue
+    alone = run("Jane Otieno, présidente du parti, a pris ses distances.")
+    assert not [t for t in alone if t[1] == "leaderOf"]
+
+
 def test_a_place_described_with_its_states_adjective(run):
     found = run("Mombasa, ville portuaire kényane, accueille le sommet. Le site de Kisumu, près de Nakuru, "
                 "dans l'ouest du Kenya, a été visé.")

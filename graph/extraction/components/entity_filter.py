@@ -109,13 +109,20 @@ def _full_name(span: Span, label: str | None = None) -> bool:
 
 def _names_organisation(span: Span) -> bool:
     """« le parti Narc », « le groupe Renouveau », « l'Union kényane », « le Conseil
-    national »: a name after an organisation noun, or opening with one, is an organisation."""
+    national », « le Parlement kényan (Bunge) »: a name after an organisation noun, or in
+    brackets after one, or opening with one, is an organisation."""
     doc = span.doc
     k = span.start - 1
     while k >= max(0, span.start - 5) and (doc[k].is_lower and doc[k].is_alpha or doc[k].lower_ in GENITIVE):
         if doc[k].lower_ in ORGANISATION_NOUNS:
             return True  # « le parti Narc », « le parti d'extrême droite Narc »
         k -= 1
+    if span.start >= 2 and doc[span.start - 1].text == "(":  # « le Parlement kényan (Bunge) »: its name
+        k = span.start - 2
+        while k > span.start - 5 and k > 0 and doc[k].pos_ == "ADJ":
+            k -= 1
+        if doc[k].lower_ in _ORGANISATION_HEADS:
+            return True
     return len(span) > 1 and span[0].lower_ in _ORGANISATION_HEADS
 
 

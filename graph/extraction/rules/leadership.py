@@ -41,16 +41,25 @@ def find_leadership(index: DocIndex) -> Iterator[Finding]:
 
 
 def _led_before(index: DocIndex, i: int):
-    """« X, présidé par »: the organisation right before, past a comma or a bracketed acronym."""
+    """« X, présidé par »: the organisation right before, past a comma or a bracket: the
+    name before the bracket (« l'Union kényane (UK), présidée par »), or the bracket's
+    own when only it is a name (« le Parlement kényan (Bunge), présidé par »)."""
+    doc = index.doc
     j = i - 1
-    while j >= 0 and index.doc[j].text in (",", ")"):
+    bracketed = None
+    while j >= 0 and doc[j].text in (",", ")"):
         j -= 1
-        if index.doc[j + 1].text == ")":  # « le Parlement (Bunge), présidé par »: the name before the bracket
-            while j >= 0 and index.doc[j].text != "(":
+        if doc[j + 1].text == ")":
+            inside = index.entity_at.get(j)
+            if inside is not None and inside.end == j + 1 and inside.start > 0 and doc[inside.start - 1].text == "(":
+                bracketed = inside
+            while j >= 0 and doc[j].text != "(":
                 j -= 1
             j -= 1
     ent = index.entity_at.get(j)
-    if ent is None or ent.end != j + 1 or ent.label_ not in _LED_TYPES:
+    if ent is None or ent.end != j + 1:
+        ent = bracketed
+    if ent is None or ent.label_ not in _LED_TYPES:
         return None
     return index.mention(ent)
 

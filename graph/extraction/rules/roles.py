@@ -33,6 +33,7 @@ TARGET_TYPES = {
 _LINKS = GENITIVE | {"à", "au", "aux", "en", "la", "le", "les", "l'", "chargé", "chargée", "pour"}
 _MAX_SCAN = 9
 _SAME_ROLE = frozenset({"celui", "celle", "ceux", "celles"})
+_VENUE_LINKS = frozenset({"à", "au", "aux", "en", "dans", "depuis"})  # « au Parlement »: where, not whose
 
 
 class RoleOccurrence(NamedTuple):
@@ -132,6 +133,47 @@ def find_roles(index: DocIndex) -> Iterator[Finding]:
             if known is not None:  # « le Premier ministre Ana Ferreira »: of the state the gazetteer says
                 yield Finding(role.holder, role.relation, known, index.sentence(role.start),
                               f"role:{role.relation}:known", 0.8)
+            elif "Organization" in TARGET_TYPES[role.relation]:
+                named = _organisation_named_before(index, role)
+                if named is not None:  # « le Parti vert … Ana Ferreira, présidente du parti »
+                    yield Finding(role.holder, role.relation, named, index.sentence(role.start),
+                                  f"role:{role.relation}:the-organisation", 0.7)
+
+
+def _organisation_named_before(index: DocIndex, role: RoleOccurrence) -> Mention | None:
+    """« présidente du parti », « porte-parole du mouvement » with no name after: the
+    organisation the sentence names last before the role, or else the previous sentence
+    does (« Le Parti vert a voté contre. Ana Ferreira, présidente du parti, … »), not one
+    named as a venue (« la cheffe du groupe Narc à l'Assemblée nationale et A, président du parti »)."""
+    words, doc = index.words, index.doc
+    j = role.end
+    if j < len(doc) and words[j] in GENITIVE and words[j] not in ("de", "d'"):  # « du », « de la », « de l' »
+        j += 1
+    elif j + 1 < len(doc) and words[j] == "de" and words[j + 1] in ("la", "l'"):
+        j += 2
+    else:
+        return None
+    if j >= len(doc) or words[j] not in ORGANISATION_NOUNS or j + 1 < len(doc) and (
+            j + 1 in index.entity_at or doc[j + 1].pos_ == "ADJ" or doc[j + 1].text[:1].isupper()):
+        return None  # « du parti Renouveau », « du parti socialiste »: named or qualified there
+    start = index.role_phrase_start(role.start)
+    sent = index.sentence(role.start)
+    for scope in (sent, index.sentence(sent.start - 1) if sent.start > 0 else None):
+        if scope is None:
+            break
+        before = [ent for ent in index.sentence_ents(scope) if ent.end <= start and ent.label_ == "Organization"
+                  and not _venue(words, ent.start)]
+        if before:
+            return index.mention(before[-1])
+    return None
+
+
+def _venue(words: list[str], start: int) -> bool:
+    """The name at ``start`` says where (« au Parlement », « à l'Assemblée »)."""
+    k = start - 1
+    if k > 0 and words[k] in ARTICLES:
+        k -= 1
+    return k >= 0 and words[k] in _VENUE_LINKS
 
 
 def _possessor(index: DocIndex, role: RoleOccurrence) -> Mention | None:
