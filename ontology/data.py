@@ -255,6 +255,20 @@ def load_not_actors(path: str | None = None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def load_home_state(path: str | None = None) -> str:
+    """The gazetteer id of the state whose press newsgraph reads (``lexicons/home.tsv``)."""
+    rows = [row for _, _, (row,) in _rows("lexicons/home.tsv", path, 1)]
+    source = _data_path("lexicons/home.tsv", path)
+    if len(rows) != 1:
+        raise LexiconError(f"{source}: expected one state, found {len(rows)}")
+    try:
+        load_gazetteer("none").get(rows[0])
+    except KeyError:
+        raise LexiconError(f"{source}: {rows[0]!r} is not a state the nationality lexicon names") from None
+    return rows[0]
+
+
+@lru_cache(maxsize=None)
 def load_honorifics(path: str | None = None) -> frozenset[str]:
     """Honorifics and titles written before a name (« M. », « Mme », « cheikh »), lower-case."""
     return frozenset(word.lower() for _, _, (word,) in _rows("lexicons/honorifics.tsv", path, 1))

@@ -270,6 +270,16 @@ def test_the_party_a_role_names_without_its_name_is_the_one_named_before(run):
     assert not [t for t in alone if t[1] == "leaderOf"]
 
 
+def test_a_portfolio_with_no_state_is_the_home_press_s_own_minister(run):
+    found = run("La ministre de l'Agriculture, Annie Martin, a fait savoir qu'elle attendait. "
+                "Paul Leroy, ministre de l'Intérieur démissionnaire, a suivi.")
+    assert ("Annie Martin", "ministerOf", "France") in found
+    assert ("Paul Leroy", "ministerOf", "France") in found
+    for text in ("Côté kényan, Paul Mwangi, ministre de la Défense, a signé l'accord.",
+                 "Nairobi a dépêché le ministre de l'Intérieur Paul Mwangi."):
+        assert not [t for t in run(text) if t[1] == "ministerOf" and t[2] == "France"], text
+
+
 def test_a_place_described_with_its_states_adjective(run):
     found = run("Mombasa, ville portuaire kényane, accueille le sommet. Le site de Kisumu, près de Nakuru, "
                 "dans l'ouest du Kenya, a été visé.")

@@ -2,7 +2,8 @@ import pytest
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from importlib.resources import files
 
-from ontology.data import LexiconError, inflections, load_gazetteer, load_nationalities, load_roles
+from ontology.data import (LexiconError, inflections, load_gazetteer, load_home_state, load_nationalities,
+                           load_roles)
 from ontology.names import name_key
 from ontology.namespace import EXPORT_PREFIXES, NG, PREFIXES, RELATIONS, SCHEMA, SYMMETRIC_RELATIONS
 
@@ -54,6 +55,18 @@ def test_a_broken_lexicon_names_file_and_line(tmp_path):
     bad.write_text("# comment\nporte-parole\tspeaksFor\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"roles.tsv:2: unknown relation 'speaksFor'"):
         load_roles(str(bad))
+
+
+def test_the_home_state_is_one_state_the_lexicon_names(tmp_path):
+    assert load_home_state() == "france"
+    unknown = tmp_path / "home.tsv"
+    unknown.write_text("# the press's state\natlantis\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"home.tsv: 'atlantis' is not a state the nationality lexicon names"):
+        load_home_state(str(unknown))
+    two = tmp_path / "two.tsv"
+    two.write_text("france\nkenya\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"two.tsv: expected one state, found 2"):
+        load_home_state(str(two))
 
 
 def _ontology_terms() -> set[str]:

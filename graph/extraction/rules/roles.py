@@ -133,6 +133,13 @@ def find_roles(index: DocIndex) -> Iterator[Finding]:
             if known is not None:  # « le Premier ministre Ana Ferreira »: of the state the gazetteer says
                 yield Finding(role.holder, role.relation, known, index.sentence(role.start),
                               f"role:{role.relation}:known", 0.8)
+            elif role.relation == "ministerOf" and _home_portfolio(index, role):
+                # « la ministre de l'Agriculture, A »: the home press's own minister
+                home = index.lex.gazetteer.get(index.lex.home_state)
+                yield Finding(role.holder, role.relation,
+                              Mention(home.label, home.type, role.holder.start, role.holder.end, home.id,
+                                      is_name=False),
+                              index.sentence(role.start), f"role:{role.relation}:home", 0.6)
             elif "Organization" in TARGET_TYPES[role.relation]:
                 named = _organisation_named_before(index, role)
                 if named is not None:  # « le Parti vert … Ana Ferreira, présidente du parti »
@@ -166,6 +173,24 @@ def _organisation_named_before(index: DocIndex, role: RoleOccurrence) -> Mention
         if before:
             return index.mention(before[-1])
     return None
+
+
+def _home_portfolio(index: DocIndex, role: RoleOccurrence) -> bool:
+    """« le ministre de l'Intérieur, A », « A, ministre des Affaires étrangères »: a
+    portfolio with no state, in a sentence that names no state but the home one, by name,
+    capital or adjective (« Côté kényan, A, ministre de la Défense » is Kenya's)."""
+    words, doc = index.words, index.doc
+    portfolio = role.name == "ministre des affaires étrangères" or (
+        role.name == "ministre" and role.end < len(doc) and words[role.end] in GENITIVE)
+    if not portfolio:
+        return False
+    sent = index.sentence(role.start)
+    home = index.lex.home_state
+    for ent in index.sentence_ents(sent):
+        state = index.as_state(index.mention(ent))
+        if state is not None and state.gazetteer_id != home:
+            return False
+    return all(index.lex.nationality(token) in (None, home) for token in sent if token.is_lower)
 
 
 def _venue(words: list[str], start: int) -> bool:
