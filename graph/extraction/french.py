@@ -71,7 +71,7 @@ SECRETARY_NOUNS = frozenset({"secrétaire", "secrétaires", "état", "etat", "mi
 # Nouns for a state's institutions: their nationality adjective names the state a role is
 # of (« le porte-parole de la présidence kényane », « du ministère kényan des Affaires étrangères »).
 STATE_INSTITUTIONS = frozenset({"présidence", "gouvernement", "diplomatie", "ministère", "administration",
-                                "exécutif", "état", "cabinet", "chancellerie"})
+                                "exécutif", "état", "cabinet", "chancellerie", "conseil"})
 # « les deux hommes », « les trois dirigeants »: a number of people the sentence before named.
 COUNTED = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
 PEOPLE_NOUNS = frozenset({"hommes", "femmes", "dirigeants", "dirigeantes", "présidents", "présidentes", "ministres",

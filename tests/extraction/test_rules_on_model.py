@@ -280,6 +280,12 @@ def test_a_portfolio_with_no_state_is_the_home_press_s_own_minister(run):
         assert not [t for t in run(text) if t[1] == "ministerOf" and t[2] == "France"], text
 
 
+def test_the_head_of_a_national_council_leads_its_state(run):
+    found = run("Ana Rossi, la présidente du Conseil italien, a parlé avec Paul Leroy.")
+    assert ("Ana Rossi", "leaderOf", "italien") in found
+    assert not [t for t in found if t[2] == "Conseil italien"]  # « Conseil italien » is no name
+
+
 def test_a_place_described_with_its_states_adjective(run):
     found = run("Mombasa, ville portuaire kényane, accueille le sommet. Le site de Kisumu, près de Nakuru, "
                 "dans l'ouest du Kenya, a été visé.")
