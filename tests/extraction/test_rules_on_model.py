@@ -286,6 +286,14 @@ def test_the_head_of_a_national_council_leads_its_state(run):
     assert not [t for t in found if t[2] == "Conseil italien"]  # « Conseil italien » is no name
 
 
+def test_who_leads_a_delegation_negotiates_for_its_state(run):
+    found = run("Paul Mwangi a conduit la délégation kényane à Genève. Ana Otieno, la puissante cheffe du "
+                "cabinet présidentiel, qui avait dirigé la délégation de l'Ouganda à Lomé, a démissionné.")
+    assert ("Paul Mwangi", "negotiatorFor", "kényane") in found
+    assert ("Ana Otieno", "negotiatorFor", "Ouganda") in found
+    assert not [t for t in run("Paul Mwangi a accueilli la délégation kényane à Genève.") if t[1] == "negotiatorFor"]
+
+
 def test_a_place_described_with_its_states_adjective(run):
     found = run("Mombasa, ville portuaire kényane, accueille le sommet. Le site de Kisumu, près de Nakuru, "
                 "dans l'ouest du Kenya, a été visé.")

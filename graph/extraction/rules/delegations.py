@@ -1,6 +1,6 @@
 """Delegations: « Une délégation américaine menée par Steve Witkoff et accompagnée de
-Jared Kushner », « La délégation russe comprendrait notamment Kirill Dmitriev »
--> negotiatorFor the delegation's country; a delegation without one (« les deux
+Jared Kushner », « La délégation russe comprendrait notamment Kirill Dmitriev », « A a
+conduit la délégation kényane » -> negotiatorFor the delegation's country; a delegation without one (« les deux
 délégations, conduites par le ministre kényan A et l'émissaire éthiopien B ») gives
 each member the state of the role the sentence gives him.
 """
@@ -15,6 +15,7 @@ from graph.extraction.rules.doc_index import DocIndex
 __all__ = ["find_delegations"]
 
 _DELEGATION = {"délégation", "délégations"}
+_LEADING = {"mener", "conduire", "diriger", "présider", "emmener"}  # a delegation, as their object
 _MEMBERSHIP_CUES = {"mener", "conduire", "diriger", "présider", "accompagner", "comprendre", "composer",
                     "inclure", "emmener", "compter", "dont", "notamment", "par"}
 
@@ -28,6 +29,11 @@ def find_delegations(index: DocIndex) -> Iterator[Finding]:
         country, j = _delegation_country(index, token.i + 1)
         armed = False
         sent = index.sentence(i)
+        if country is not None and token.dep_ == "obj" and token.head.lemma_ in _LEADING:
+            # « A a conduit la délégation kényane », « A, …, qui avait dirigé la délégation de Nairobi »
+            for leader in index.subject_parties(token.head) or _described_by_relative(index, token.head):
+                if leader.type == "Person":
+                    yield Finding(leader, "negotiatorFor", country, sent, "delegation:leader", 0.8)
         sent_end = sent.end
         while j < sent_end and doc[j].text not in (".", ";", ":") and doc[j].lower_ not in CLAUSE_ENDS \
                 and doc[j].lower_ not in _DELEGATION:
@@ -44,6 +50,22 @@ def find_delegations(index: DocIndex) -> Iterator[Finding]:
             if doc[j].pos_ == "VERB" and not cue and armed:
                 break
             j += 1
+
+
+def _described_by_relative(index: DocIndex, verb) -> list:
+    """« A, la puissante cheffe du cabinet, qui avait dirigé … »: the person the noun the
+    relative clause hangs on describes."""
+    if verb.dep_ != "acl:relcl":
+        return []
+    token = verb.head
+    for _ in range(3):  # up the noun phrase the clause hangs on, however the parser labels it
+        ent = index.entity_at.get(token.i)
+        if ent is not None and ent.label_ == "Person":
+            return [index.mention(ent)]
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    return []
 
 
 def _state_of_role(index: DocIndex, member, sent):
