@@ -294,6 +294,13 @@ def test_who_leads_a_delegation_negotiates_for_its_state(run):
     assert not [t for t in run("Paul Mwangi a accueilli la délégation kényane à Genève.") if t[1] == "negotiatorFor"]
 
 
+def test_a_chief_of_staff_does_not_lead_the_state(run):
+    found = run("Ana Otieno, le chef de l'administration présidentielle kényane, a démissionné. "
+                "Le chef du gouvernement kényan, Ole Berg, a parlé.")
+    assert ("Ana Otieno", "leaderOf", "kényane") not in found
+    assert ("Ole Berg", "leaderOf", "kényan") in found
+
+
 def test_a_place_described_with_its_states_adjective(run):
     found = run("Mombasa, ville portuaire kényane, accueille le sommet. Le site de Kisumu, près de Nakuru, "
                 "dans l'ouest du Kenya, a été visé.")

@@ -33,6 +33,7 @@ TARGET_TYPES = {
 _LINKS = GENITIVE | {"à", "au", "aux", "en", "la", "le", "les", "l'", "chargé", "chargée", "pour"}
 _MAX_SCAN = 9
 _SAME_ROLE = frozenset({"celui", "celle", "ceux", "celles"})
+_STAFF_OFFICES = frozenset({"administration", "cabinet"})  # their head is a chief of staff
 _VENUE_LINKS = frozenset({"à", "au", "aux", "en", "dans", "depuis"})  # « au Parlement »: where, not whose
 
 
@@ -81,6 +82,9 @@ def scan_role_phrases(index: DocIndex) -> Iterator[RoleOccurrence]:
         target, after = _target(index, role_end)
         if target is not None and (target.type not in TARGET_TYPES[relation] or not _fits(index, target)):
             target = None
+        if target is not None and relation == "leaderOf" and any(
+                word in _STAFF_OFFICES for word in index.words[role_end:index.token_at_char(target.start)]):
+            target = None  # « le chef de l'administration présidentielle kényane » runs the staff, not the state
         holder = _holder(index, i, role_end, after)
         if holder is not None and holder == target:
             holder = None
