@@ -251,6 +251,14 @@ def test_leadership_said_with_a_verb(run):
     assert not [t for t in run("Martha Karua, qui dirige la campagne, a perdu.") if t[1] == "leaderOf"]
 
 
+def test_who_runs_a_state_s_diplomacy_is_its_minister(run):
+    found = run("Devant la presse à Nairobi, Ole Berg, qui dirige aussi la diplomatie kényane, a confirmé la "
+                "trêve. Ana Ferreira, qui dirige la diplomatie du Kenya, a parlé.")
+    assert ("Ole Berg", "ministerOf", "kényane") in found
+    assert ("Ana Ferreira", "ministerOf", "Kenya") in found
+    assert not [t for t in run("Paul Leroy, qui dirige la campagne, a parlé.") if t[1] == "ministerOf"]
+
+
 def test_a_parliament_named_in_brackets_is_the_one_led(run):
     found = run("Le Parlement polonais (Sejm), présidé par Jan Kowalski, a voté la loi. "
                 "Le Parlement norvégien (Storting), présidé par Ola Nordmann, l'a rejetée.")

@@ -1,6 +1,6 @@
 """Leadership said with a verb: « le Parti vert, présidé par Ana Ferreira », « l'Union
 kényane, dirigée par Ole Berg », « Ferreira, qui dirige le Parti vert », « Berg, à la tête
-de l'Union kényane » -> leaderOf.
+de l'Union kényane » -> leaderOf; « Berg, qui dirige aussi la diplomatie kényane » -> ministerOf.
 """
 from __future__ import annotations
 
@@ -32,6 +32,10 @@ def find_leadership(index: DocIndex) -> Iterator[Finding]:
             led = _led_after(index, i + 2)
             if leader is not None and led is not None:
                 yield Finding(leader, "leaderOf", led, index.sentence(i), "leadership:relative", 0.8)
+            elif leader is not None:
+                state = _diplomacy_of(index, i + 2)
+                if state is not None:  # « A, qui dirige aussi la diplomatie kényane »: its foreign minister
+                    yield Finding(leader, "ministerOf", state, index.sentence(i), "leadership:diplomacy", 0.75)
         elif word == "tête" and i >= 2 and words[i - 1] == "la" and words[i - 2] == "à" \
                 and i + 1 < len(doc) and words[i + 1] in GENITIVE:
             leader = _person_before(index, i - 2)
@@ -73,6 +77,24 @@ def _person_before(index: DocIndex, i: int):
     if ent is None or ent.end != j + 1 or ent.label_ != "Person" or index.is_genitive(ent):
         return None
     return index.mention(ent)
+
+
+def _diplomacy_of(index: DocIndex, j: int):
+    """« (dirige) aussi la diplomatie kényane », « la diplomatie du Kenya »: the state."""
+    doc, words = index.doc, index.words
+    end = min(len(doc), j + 4)
+    while j < end and (doc[j].pos_ == "ADV" or words[j] in ARTICLES):
+        j += 1
+    if j + 1 >= len(doc) or words[j] != "diplomatie":
+        return None
+    nationality = index.nationality_mention(doc[j + 1])
+    if nationality is not None:
+        return nationality
+    k = j + 2 if words[j + 1] in GENITIVE else None
+    while k is not None and k < len(doc) and words[k] in ARTICLES:
+        k += 1
+    ent = index.entity_at.get(k) if k is not None else None
+    return index.as_state(index.mention(ent)) if ent is not None and ent.start == k else None
 
 
 def _led_after(index: DocIndex, j: int):
