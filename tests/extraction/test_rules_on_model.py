@@ -32,6 +32,11 @@ def test_a_participle_clause_with_its_agent(run):
     assert has(found, "Abiy Ahmed", "met", "Recep Tayyip Erdogan")
 
 
+def test_a_meal_together_is_a_meeting_even_when_the_tagger_takes_the_participle_for_a_noun(run):
+    found = run("William Ruto a déjeuné avec Paul Kagame.")
+    assert has(found, "William Ruto", "met", "Paul Kagame")
+
+
 def test_a_call_with_a_to_complement(run):
     found = run("Emmanuel Macron a parlé à Narendra Modi dans la soirée.")
     assert has(found, "Emmanuel Macron", "spokeWith", "Narendra Modi") or has(found, "Emmanuel Macron", "met",
