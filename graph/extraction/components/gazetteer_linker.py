@@ -71,6 +71,11 @@ class GazetteerLinker:
                 keep(Span(doc, outer.start, match.start - 1, label=outer.label_))
                 keep(match)
                 continue
+            if outer is not None and _state_then_common_noun(outer, match):
+                # « menacé la République islamique de frappes », « l'Iran des mollahs »: the state
+                drop(outer)
+                keep(match)
+                continue
             if outer is not None:
                 continue  # inside a longer, unknown name
             if any(e.kb_id_ and (e.start, e.end) != (match.start, match.end) and
@@ -95,6 +100,13 @@ def _place_of_a_place(outer: Span, match: Span) -> bool:
     return match.end == outer.end and match.start - outer.start >= 2 and outer.label_ == "Place" \
         and match.label_ in ("Place", "Country") and doc[match.start - 1].lower_ in ("de", "d'") \
         and outer[0].lower_ in PLACE_NAME_HEADS
+
+
+def _state_then_common_noun(outer: Span, match: Span) -> bool:
+    """``outer`` is « <known state> de <common noun> ... », opening with ``match``."""
+    doc = outer.doc
+    return match.start == outer.start and match.end + 1 < outer.end and match.label_ == "Country" \
+        and doc[match.end].lower_ in ("de", "d'", "du", "des") and doc[match.end + 1].is_lower
 
 
 @Language.factory("newsgraph_gazetteer", default_config={"path": None})
