@@ -37,6 +37,12 @@ def test_a_meal_together_is_a_meeting_even_when_the_tagger_takes_the_participle_
     assert has(found, "William Ruto", "met", "Paul Kagame")
 
 
+def test_sitting_face_to_face_is_a_meeting(run):
+    found = run("Dimanche, Paul Mwangi s'est assis face à Ana Ferreira et Ole Berg à Mombasa.")
+    assert has(found, "Paul Mwangi", "met", "Ana Ferreira") and has(found, "Paul Mwangi", "met", "Ole Berg")
+    assert not [t for t in run("Paul Mwangi s'est assis à la table des négociations.") if t[1] == "met"]
+
+
 def test_a_call_with_a_to_complement(run):
     found = run("Emmanuel Macron a parlé à Narendra Modi dans la soirée.")
     assert has(found, "Emmanuel Macron", "spokeWith", "Narendra Modi") or has(found, "Emmanuel Macron", "met",
