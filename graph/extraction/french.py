@@ -11,7 +11,7 @@ from __future__ import annotations
 
 __all__ = ["ARTICLES", "NAME_LEADERS", "GENITIVE", "LOCATIVE", "DIRECTIONAL", "STOP_WORDS",
            "BOUNDARY_PUNCT", "CLAUSE_ENDS", "NEGATIONS", "RULED_OUT", "PLANNING_VERBS", "PLANNED_MARKS",
-           "REFLEXIVE", "COORDINATORS", "COUNTERPART", "AREA_NOUNS", "GROUP_NOUNS", "PERSON_TITLES", "PAIR_NOUNS", "STATE_INSTITUTIONS", "POSSESSIVES", "ORGANISATION_NOUNS", "PLACE_NOUNS", "MINISTRY_NOUNS", "SECRETARY_NOUNS", "PLACE_NAME_HEADS", "COUNTED", "PEOPLE_NOUNS"]
+           "REFLEXIVE", "COORDINATORS", "COUNTERPART", "AREA_NOUNS", "GROUP_NOUNS", "PERSON_TITLES", "PAIR_NOUNS", "STATE_INSTITUTIONS", "POSSESSIVES", "ORGANISATION_NOUNS", "PLACE_NOUNS", "MINISTRY_NOUNS", "SECRETARY_NOUNS", "PLACE_NAME_HEADS", "COUNTED", "PEOPLE_NOUNS", "DATIVE_PERSON_VERBS"]
 
 # « le », « la », « les »...: determiners a role phrase or a name may open with.
 ARTICLES = frozenset({"le", "la", "les", "l'", "un", "une", "des"})
@@ -72,6 +72,9 @@ SECRETARY_NOUNS = frozenset({"secrétaire", "secrétaires", "état", "etat", "mi
 # of (« le porte-parole de la présidence kényane », « du ministère kényan des Affaires étrangères »).
 STATE_INSTITUTIONS = frozenset({"présidence", "gouvernement", "diplomatie", "ministère", "administration",
                                 "exécutif", "état", "cabinet", "chancellerie", "conseil"})
+# Verbs whose « à » complement is a person: « a parlé à Kagame » names no place.
+DATIVE_PERSON_VERBS = frozenset({"parler", "téléphoner", "écrire", "répondre", "dire", "demander", "confier",
+                                 "promettre", "expliquer", "succéder", "reprocher", "assurer"})
 # « les deux hommes », « les trois dirigeants »: a number of people the sentence before named.
 COUNTED = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
 PEOPLE_NOUNS = frozenset({"hommes", "femmes", "dirigeants", "dirigeantes", "présidents", "présidentes", "ministres",

@@ -43,6 +43,11 @@ def test_sitting_face_to_face_is_a_meeting(run):
     assert not [t for t in run("Paul Mwangi s'est assis à la table des négociations.") if t[1] == "met"]
 
 
+def test_whom_one_phones_is_a_person_not_a_place(run):
+    found = run("William Ruto a téléphoné à Museveni mardi.")
+    assert has(found, "William Ruto", "spokeWith", "Museveni")
+
+
 def test_a_call_with_a_to_complement(run):
     found = run("Emmanuel Macron a parlé à Narendra Modi dans la soirée.")
     assert has(found, "Emmanuel Macron", "spokeWith", "Narendra Modi") or has(found, "Emmanuel Macron", "met",

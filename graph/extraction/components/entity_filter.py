@@ -27,8 +27,8 @@ from spacy.tokens import Doc, Span
 import re
 
 from graph.extraction.dates import MONTHS, WEEKDAYS
-from graph.extraction.french import (AREA_NOUNS, ARTICLES, GENITIVE, MINISTRY_NOUNS, NAME_LEADERS, ORGANISATION_NOUNS,
-                                     PLACE_NAME_HEADS, SECRETARY_NOUNS)
+from graph.extraction.french import (AREA_NOUNS, ARTICLES, DATIVE_PERSON_VERBS, GENITIVE, MINISTRY_NOUNS,
+                                     NAME_LEADERS, ORGANISATION_NOUNS, PLACE_NAME_HEADS, SECRETARY_NOUNS)
 from ontology.data import load_nationalities, load_not_actors
 from ontology.names import name_key
 
@@ -72,6 +72,8 @@ class EntityFilter:
                     label in ("Place", "Person", UNTYPED) and _names_organisation(piece) else label
                 if piece_label in ("Organization", UNTYPED) and _names_area(piece):
                     piece_label = "Place"
+                if piece_label == "Place" and _addressed(piece):
+                    piece_label = "Person"  # « a parlé à Kagame »: whom one speaks to is a person
                 if kept and kept[-1].end == piece.start and not doc[piece.start - 1].whitespace_.count("\n") \
                         and not _full_name(kept[-1]) and not _full_name(piece, label=piece_label):
                     first = kept.pop()  # « Hallandale » + « Beach »: touching spans are one name
@@ -124,6 +126,15 @@ def _names_organisation(span: Span) -> bool:
         if doc[k].lower_ in _ORGANISATION_HEADS:
             return True
     return len(span) > 1 and span[0].lower_ in _ORGANISATION_HEADS
+
+
+def _addressed(span: Span) -> bool:
+    """« a parlé à Kagame », « a téléphoné à Museveni »: a short name after « à » that
+    complements a verb of speaking (NER takes it for a place; a known place stays one, the
+    gazetteer relabels it)."""
+    doc = span.doc
+    return len(span) <= 2 and span.start > 0 and doc[span.start - 1].lower_ == "à" \
+        and span.root.head.lemma_ in DATIVE_PERSON_VERBS
 
 
 def _portfolio(span: Span, nationalities) -> bool:
