@@ -48,6 +48,14 @@ def test_whom_one_phones_is_a_person_not_a_place(run):
     assert has(found, "William Ruto", "spokeWith", "Museveni")
 
 
+def test_a_cleft_subject_is_the_person_named_before(run):
+    found = run("Le ministre kényan de la Défense, Paul Mwangi, est arrivé samedi à Mombasa. Dimanche, c'est "
+                "donc lui qui s'est assis face à Ana Ferreira et Ole Berg.")
+    assert has(found, "Paul Mwangi", "met", "Ana Ferreira") and has(found, "Paul Mwangi", "met", "Ole Berg")
+    two = run("Paul Mwangi et Jane Otieno sont arrivés samedi. C'est elle qui a reçu Ana Ferreira.")
+    assert not [t for t in two if t[1] == "met" and "Ana Ferreira" in (t[0], t[2])]
+
+
 def test_a_call_with_a_to_complement(run):
     found = run("Emmanuel Macron a parlé à Narendra Modi dans la soirée.")
     assert has(found, "Emmanuel Macron", "spokeWith", "Narendra Modi") or has(found, "Emmanuel Macron", "met",

@@ -370,6 +370,8 @@ class DocIndex:
           the start of a sentence, the one person subject of the sentence before.
         Anything else (« ils », « on », two candidates) stands for no one."""
         word = pronoun.lower_
+        if word == "qui" and self._cleft(pronoun.i):
+            return self._cleft_antecedent(pronoun)  # « c'est donc lui qui a reçu … »
         if word == "qui":
             described = self._apposition_holder(pronoun.i)
             if described is not None:  # « A, la présidente du Conseil, qui a ... »: A
@@ -401,6 +403,29 @@ class DocIndex:
             return []
         sub = subjects[0]
         found = [m for m in self.group_in(sub.left_edge.i, sub.right_edge.i + 1) if m.type == "Person"]
+        return found if len(found) == 1 else []
+
+    def _cleft(self, i: int) -> bool:
+        """« c'est (donc) lui qui », « c'est elle qui »: token ``i`` is the « qui »."""
+        words = self.words
+        return i >= 3 and words[i - 1] in ("lui", "elle") and "est" in words[max(0, i - 4):i - 1]
+
+    def _cleft_antecedent(self, pronoun: Token) -> list[Mention]:
+        """The person « c'est lui qui » stands for: the one person named before it in its
+        sentence, or else the one person subject of the sentence before."""
+        sent = self.sentence(pronoun.i)
+        people = {self.mention(ent).gazetteer_id or ent.text: ent for ent in self.sentence_ents(sent)
+                  if ent.end <= pronoun.i and ent.label_ == "Person" and not self.is_genitive(ent)}
+        if len(people) == 1:
+            return [self.mention(next(iter(people.values())))]
+        if people or sent.start == 0:
+            return []
+        previous = self.sentence(sent.start - 1)
+        subjects = [t for t in previous if t.dep_ in ("nsubj", "nsubj:pass") and t.head == previous.root]
+        if len(subjects) != 1 or subjects[0].pos_ == "PRON":
+            return []
+        found = [m for m in self.group_in(subjects[0].left_edge.i, subjects[0].right_edge.i + 1)
+                 if m.type == "Person"]
         return found if len(found) == 1 else []
 
     def roles_between(self, start: int, end: int) -> tuple[RoleOccurrence, ...]:
