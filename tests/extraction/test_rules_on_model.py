@@ -56,6 +56,12 @@ def test_a_cleft_subject_is_the_person_named_before(run):
     assert not [t for t in two if t[1] == "met" and "Ana Ferreira" in (t[0], t[2])]
 
 
+def test_a_subject_closing_an_apposition_right_before_its_verb(run):
+    found = run("L'ambassade de Suisse à Nairobi représente les intérêts américains au Kenya, et le chef du "
+                "département des affaires étrangères, Ole Berg, s'est entretenu par téléphone avec M. Ferreira.")
+    assert has(found, "Ole Berg", "spokeWith", "Ferreira")
+
+
 def test_a_call_with_a_to_complement(run):
     found = run("Emmanuel Macron a parlé à Narendra Modi dans la soirée.")
     assert has(found, "Emmanuel Macron", "spokeWith", "Narendra Modi") or has(found, "Emmanuel Macron", "met",

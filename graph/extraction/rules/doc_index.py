@@ -23,6 +23,10 @@ from graph.extraction.rules.roles import RoleOccurrence, scan_role_phrases
 
 __all__ = ["DocIndex", "modality"]
 
+# What may stand between a subject and its verb: clitics, auxiliaries, negation (« s'est », « n'a »).
+_VERB_CLITICS = frozenset({"s'", "se", "s", "a", "ont", "est", "sont", "avait", "avaient", "était", "étaient",
+                           "n'", "ne", "l'", "lui", "leur", "y", "en", "doit", "va", "aurait", "serait"})
+
 class DocIndex:
     """Entity lookup by token for one doc, and the party readings built on it."""
 
@@ -326,6 +330,10 @@ class DocIndex:
 
     def subject_parties(self, verb: Token) -> list[Mention]:
         """The parties in the subject of ``verb``'s clause (climbing infinitives and conjuncts)."""
+        if not any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") for c in verb.children):
+            closed = self._apposition_subject(verb)
+            if closed is not None:  # « …, et le chef du département, A, s'est entretenu »: A
+                return [closed]
         head = verb
         for _ in range(6):
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
@@ -350,6 +358,20 @@ class DocIndex:
             else:
                 break
         return self._nearest_left(head if head.i < verb.i else verb)
+
+    def _apposition_subject(self, verb: Token) -> Mention | None:
+        """The person whose name closes an apposition right before the verb and its
+        clitics (« le chef du département, A, s'est entretenu »), which the parser may
+        have left without a subject."""
+        j = verb.i - 1
+        while j >= 0 and self.words[j] in _VERB_CLITICS:
+            j -= 1
+        if j < 1 or self.doc[j].text != ",":
+            return None
+        ent = self.entity_at.get(j - 1)
+        if ent is None or ent.end != j or ent.label_ != "Person" or ent.start == 0 or self.doc[ent.start - 1].text != ",":
+            return None
+        return self.mention(ent)
 
     def _listed_before(self, left: int) -> bool:
         """The name ending before « et » or a comma at ``left - 1`` opens an enumeration that
