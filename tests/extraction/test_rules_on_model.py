@@ -339,6 +339,13 @@ def test_a_chief_of_staff_does_not_lead_the_state(run):
     assert ("Ole Berg", "leaderOf", "kényan") in found
 
 
+def test_who_is_part_of_a_delegation_negotiates_for_its_state(run):
+    found = run("Ana Otieno fait partie de la délégation ougandaise. Selon Nairobi, Paul Mwangi, le ministre "
+                "kényan de la Santé, faisait partie de la délégation.")
+    assert ("Ana Otieno", "negotiatorFor", "ougandaise") in found
+    assert ("Paul Mwangi", "negotiatorFor", "kényan") in found
+
+
 def test_a_place_described_with_its_states_adjective(run):
     found = run("Mombasa, ville portuaire kényane, accueille le sommet. Le site de Kisumu, près de Nakuru, "
                 "dans l'ouest du Kenya, a été visé.")

@@ -1,6 +1,7 @@
 """Delegations: « Une délégation américaine menée par Steve Witkoff et accompagnée de
 Jared Kushner », « La délégation russe comprendrait notamment Kirill Dmitriev », « A a
-conduit la délégation kényane » -> negotiatorFor the delegation's country; a delegation without one (« les deux
+conduit la délégation kényane », « A fait partie de la délégation ougandaise » ->
+negotiatorFor the delegation's country; a delegation without one (« les deux
 délégations, conduites par le ministre kényan A et l'émissaire éthiopien B ») gives
 each member the state of the role the sentence gives him.
 """
@@ -29,6 +30,14 @@ def find_delegations(index: DocIndex) -> Iterator[Finding]:
         country, j = _delegation_country(index, token.i + 1)
         armed = False
         sent = index.sentence(i)
+        if index.words[max(0, i - 3):i] in (["partie", "de", "la"], ["partie", "des"]):
+            # « A, le patron du fonds souverain kényan, faisait partie de la délégation »
+            verb = doc[i - 3] if index.words[i - 1] == "la" else doc[i - 2]
+            verb = verb.head if verb.head.lemma_ == "faire" else None
+            for member in index.subject_parties(verb) if verb is not None else ():
+                side = country or _state_of_role(index, member, sent)
+                if member.type == "Person" and side is not None:
+                    yield Finding(member, "negotiatorFor", side, sent, "delegation:member", 0.75)
         if country is not None and token.dep_ == "obj" and token.head.lemma_ in _LEADING:
             # « A a conduit la délégation kényane », « A, …, qui avait dirigé la délégation de Nairobi »
             for leader in index.subject_parties(token.head) or _described_by_relative(index, token.head):
