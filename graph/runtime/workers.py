@@ -108,12 +108,13 @@ def _connect(address: str):
 
 
 def _local_cluster():
-    """A scheduler on loopback whose worker processes (started with ``cluster.scale``) are
-    quiet (errors only) and forked from a server process that starts importing Dask,
-    spaCy's French language data (whose tokenizer exceptions take seconds to compile) and
-    the rules at once; returns the cluster and the Dask settings its workers start with,
-    to be undone when it is closed. Each worker then only loads the model's weights, and a
-    notebook or a test that builds again reuses the server."""
+    """A scheduler on loopback whose worker processes (started with ``cluster.scale``) log
+    nothing (a failed task reaches the command through its result, which reports it in one
+    line) and are forked from a server process that starts importing Dask, spaCy's French
+    language data (whose tokenizer exceptions take seconds to compile) and the rules at
+    once; returns the cluster and the Dask settings its workers start with, to be undone
+    when it is closed. Each worker then only loads the model's weights, and a notebook or a
+    test that builds again reuses the server."""
     import dask
     import multiprocessing.forkserver
     from distributed import LocalCluster
@@ -130,7 +131,7 @@ def _local_cluster():
         multiprocessing.forkserver.ensure_running()  # does not wait for its imports
         # no dashboard; the scheduler's HTTP server (health, metrics) on any free port, not 8787
         cluster = LocalCluster(n_workers=0, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address=None, silence_logs=logging.ERROR,
+                               dashboard_address=None, silence_logs=logging.CRITICAL,
                                scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})
     except BaseException:
         settings.__exit__(None, None, None)
