@@ -23,6 +23,8 @@ from graph.extraction.rules.roles import RoleOccurrence, scan_role_phrases
 
 __all__ = ["DocIndex", "modality"]
 
+# Verbs that call for a meeting, which is then not one held or announced (« plaide pour une rencontre »).
+_ADVOCATING = frozenset({"plaider", "appeler", "réclamer", "exiger"})
 # What may stand between a subject and its verb: clitics, auxiliaries, negation (« s'est », « n'a »).
 _VERB_CLITICS = frozenset({"s'", "se", "s", "a", "ont", "est", "sont", "avait", "avaient", "était", "étaient",
                            "n'", "ne", "l'", "lui", "leur", "y", "en", "doit", "va", "aurait", "serait"})
@@ -260,7 +262,10 @@ class DocIndex:
                     party = self.mention(ent)
                 i = ent.end
             elif i in self.counted or i in self.described:
+                owned = bool(found) and i in self.described and self._genitive_title(i)
                 people, i = self.standing_for(i, end)
+                if owned:  # « A et B, le gendre du président kényan »: the president is not one of them
+                    continue
                 if len(people) > 1:  # « les deux hommes »
                     found.extend(people)
                     continue
@@ -358,6 +363,11 @@ class DocIndex:
             else:
                 break
         return self._nearest_left(head if head.i < verb.i else verb)
+
+    def _genitive_title(self, i: int) -> bool:
+        """The title at token ``i`` is a genitive complement (« le gendre du président kényan »)."""
+        start = self.role_phrase_start(i)
+        return any(self.words[k] in GENITIVE for k in range(max(0, start - 1), i))
 
     def _apposition_subject(self, verb: Token) -> Mention | None:
         """The person whose name closes an apposition right before the verb and its
@@ -566,8 +576,8 @@ _AMONG = frozenset({"lesquels", "lesquelles", "eux", "elles"})
 def modality(index: DocIndex, trigger: Token) -> tuple[bool, bool]:
     """``(ruled_out, planned)`` for an interaction word.
 
-    Ruled out: negated (« ne ... pas », « aucune rencontre ») or under « exclu »,
-    « nie », « sans »... Planned: future or conditional, under « doit », « prévoit »...,
+    Ruled out: negated (« ne ... pas », « aucune rencontre »), under « exclu », « nie »,
+    « sans »..., or a meeting only called for (« a plaidé pour une rencontre »). Planned: future or conditional, under « doit », « prévoit »...,
     or a noun marked « prochaine », « prévue », « éventuelle ».
     """
     sent = index.sentence(trigger.i)
@@ -585,7 +595,8 @@ def modality(index: DocIndex, trigger: Token) -> tuple[bool, bool]:
     ruled_out = any(c.lower_ in NEGATIONS for t in negated for c in t.children) or \
         any(word in RULED_OUT for word in words[max(sent.start, trigger.i - 8):trigger.i]) or \
         any(word in ("aucun", "aucune", "pas") for word in words[max(sent.start, trigger.i - 3):trigger.i]) or \
-        _did_not_take_place(words, trigger.i, sent.end)
+        _did_not_take_place(words, trigger.i, sent.end) or \
+        trigger.pos_ == "NOUN" and any(t.lemma_ in _ADVOCATING for t in chain[1:])
     planned = any(t.lemma_ in PLANNING_VERBS or t.lower_ in PLANNED_MARKS for t in chain[1:]) or \
         any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in chain if t.pos_ in ("VERB", "AUX")) or \
         any(c.lemma_ in ("devoir", "aller", "pouvoir") for t in chain for c in t.children if c.pos_ in ("AUX", "VERB")) or \
