@@ -360,6 +360,14 @@ def test_who_is_part_of_a_delegation_negotiates_for_its_state(run):
     assert ("Paul Mwangi", "negotiatorFor", "kényan") in found
 
 
+def test_a_vice_president_leads_nothing_and_is_not_the_president(run):
+    found = run("Le président kényan William Ruto est arrivé. Le vice-président kényan a rencontré Ana Ferreira. "
+                "Paul Mwangi, vice-président du Conseil de sécurité kényan, a parlé.")
+    assert ("William Ruto", "leaderOf", "kényan") in found
+    assert not [t for t in found if t[0] == "Paul Mwangi" and t[1] == "leaderOf"]
+    assert not [t for t in found if t[1] == "met"]  # « le vice-président » is not William Ruto
+
+
 def test_a_place_described_with_its_states_adjective(run):
     found = run("Mombasa, ville portuaire kényane, accueille le sommet. Le site de Kisumu, près de Nakuru, "
                 "dans l'ouest du Kenya, a été visé.")

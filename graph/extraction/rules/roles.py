@@ -120,6 +120,8 @@ def _distributed(index: DocIndex, j: int) -> list[tuple[Mention, Mention]]:
 
 def find_roles(index: DocIndex) -> Iterator[Finding]:
     for role in index.role_phrases:
+        if role.relation == "leaderOf" and role.name.startswith("vice-"):
+            continue  # « le vice-président A »: a role phrase (it shapes the sentence), but A leads nothing
         holder = index.described.get(role.start)
         if role.holder is None and role.target is not None and holder is not None and holder.title is not None:
             # « Le président ukrainien a dit »: the title's holder, once resolution finds him
