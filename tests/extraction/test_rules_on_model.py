@@ -76,6 +76,13 @@ def test_the_title_in_a_genitive_of_an_apposition_is_no_party(run):
     assert not [t for t in found if t[1] == "met" and "président" in (t[0], t[2])]
 
 
+def test_who_someone_has_at_his_side_met_him_and_not_whom_that_one_serves(run):
+    found = run("Face à eux, le ministre kényan des Affaires étrangères, Ole Berg, avait à ses côtés Paul Mwangi, "
+                "conseiller diplomatique du président kényan William Ruto.")
+    assert has(found, "Ole Berg", "met", "Paul Mwangi")
+    assert not has(found, "Ole Berg", "met", "William Ruto")
+
+
 def test_a_call_with_a_to_complement(run):
     found = run("Emmanuel Macron a parlé à Narendra Modi dans la soirée.")
     assert has(found, "Emmanuel Macron", "spokeWith", "Narendra Modi") or has(found, "Emmanuel Macron", "met",

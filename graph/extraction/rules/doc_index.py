@@ -203,7 +203,8 @@ class DocIndex:
             if prev.lower_ in GENITIVE:
                 return i - 2 >= 0 and (i - 2) not in self.entity_at and (
                     doc[i - 2].pos_ in ("NOUN", "ADJ", "PROPN") or self.role_at(i - 2) is not None)
-            if prev.pos_ in ("DET", "ADJ") or self.role_at(i - 1) or prev.lower_ in self.lex.honorifics:
+            if prev.pos_ in ("DET", "ADJ") or self.role_at(i - 1) or prev.lower_ in self.lex.honorifics or \
+                    prev.is_lower and self.lex.nationality(prev) is not None:  # « kényan » tagged as a noun
                 i -= 1
                 continue
             return False

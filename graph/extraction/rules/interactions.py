@@ -290,7 +290,10 @@ def _companion_pairs(index: DocIndex, participants: dict[int, set[Mention]]) -> 
     for i in range(len(doc) - 2):
         if words[i] not in _COMPANION_WORDS or not _companion_at(words, i):
             continue
-        j = i + 1 if words[i] in _JOINED_IN else i + 2 if words[i + 1] in GENITIVE or words[i + 1] == "par" else i + 3
+        if words[i] in _JOINED_IN or words[i] == "côtés" and words[i + 1] not in GENITIVE:
+            j = i + 1  # « auquel se sont joints A », « avait à ses côtés A »
+        else:
+            j = i + 2 if words[i + 1] in GENITIVE or words[i + 1] == "par" else i + 3
         sent = index.sentence(i)
         companions = [m for m in index.group(j, sent.end) if m.type == "Person"]
         verb = _governing_verb(doc[i]) or sent.root
