@@ -38,7 +38,7 @@ def test_a_meal_together_is_a_meeting_even_when_the_tagger_takes_the_participle_
 
 
 def test_sitting_face_to_face_is_a_meeting(run):
-    found = run("Dimanche, Paul Mwangi s'est assis face à Ana Ferreira et Ole Berg à Mombasa.")
+    found = run("Mardi, Paul Mwangi s'est assis face à Ana Ferreira et Ole Berg pour négocier la trêve.")
     assert has(found, "Paul Mwangi", "met", "Ana Ferreira") and has(found, "Paul Mwangi", "met", "Ole Berg")
     assert not [t for t in run("Paul Mwangi s'est assis à la table des négociations.") if t[1] == "met"]
 
@@ -49,36 +49,36 @@ def test_whom_one_phones_is_a_person_not_a_place(run):
 
 
 def test_a_cleft_subject_is_the_person_named_before(run):
-    found = run("Le ministre kényan de la Défense, Paul Mwangi, est arrivé samedi à Mombasa. Dimanche, c'est "
-                "donc lui qui s'est assis face à Ana Ferreira et Ole Berg.")
+    found = run("Le ministre kényan de la Défense, Paul Mwangi, a atterri lundi à Kisumu. Le soir même, c'est "
+                "lui qui a reçu Ana Ferreira et Ole Berg au palais.")
     assert has(found, "Paul Mwangi", "met", "Ana Ferreira") and has(found, "Paul Mwangi", "met", "Ole Berg")
     two = run("Paul Mwangi et Jane Otieno sont arrivés samedi. C'est elle qui a reçu Ana Ferreira.")
     assert not [t for t in two if t[1] == "met" and "Ana Ferreira" in (t[0], t[2])]
 
 
 def test_a_subject_closing_an_apposition_right_before_its_verb(run):
-    found = run("L'ambassade de Suisse à Nairobi représente les intérêts américains au Kenya, et le chef du "
-                "département des affaires étrangères, Ole Berg, s'est entretenu par téléphone avec M. Ferreira.")
+    found = run("Le Kenya a rappelé son ambassadeur, et le négociateur en chef, Ole Berg, s'est entretenu par "
+                "téléphone avec M. Ferreira.")
     assert has(found, "Ole Berg", "spokeWith", "Ferreira")
 
 
 def test_a_meeting_only_called_for_is_none(run):
-    found = run("Paul Mwangi a plaidé pour une rencontre entre Ana Ferreira et Ole Berg d'ici à la fin du mois. "
+    found = run("Paul Mwangi plaide pour une rencontre entre Ana Ferreira et Ole Berg avant l'été. "
                 "Jane Otieno a réclamé une rencontre avec Amos Kirui.")
     assert not [t for t in found if t[1] == "met"]
     assert has(run("Paul Mwangi a annoncé une rencontre avec Amos Kirui."), "Paul Mwangi", "met", "Amos Kirui")
 
 
 def test_the_title_in_a_genitive_of_an_apposition_is_no_party(run):
-    found = run("Le président kényan William Ruto est à Nairobi. Ole Berg y a retrouvé Ana Ferreira et Paul Mwangi, "
-                "le gendre du président kényan, pour deux jours de discussions.")
+    found = run("Le président kényan William Ruto est à Nairobi. À Mombasa, Ole Berg a dîné avec Ana Ferreira et "
+                "Paul Mwangi, le beau-frère du président kényan.")
     assert has(found, "Ole Berg", "met", "Ana Ferreira") and has(found, "Ole Berg", "met", "Paul Mwangi")
     assert not [t for t in found if t[1] == "met" and "président" in (t[0], t[2])]
 
 
 def test_who_someone_has_at_his_side_met_him_and_not_whom_that_one_serves(run):
-    found = run("Face à eux, le ministre kényan des Affaires étrangères, Ole Berg, avait à ses côtés Paul Mwangi, "
-                "conseiller diplomatique du président kényan William Ruto.")
+    found = run("Ole Berg, chef de la diplomatie kényane, avait à ses côtés Paul Mwangi, porte-parole du "
+                "président kényan William Ruto.")
     assert has(found, "Ole Berg", "met", "Paul Mwangi")
     assert not has(found, "Ole Berg", "met", "William Ruto")
 
@@ -303,16 +303,16 @@ def test_leadership_said_with_a_verb(run):
 
 
 def test_who_runs_a_state_s_diplomacy_is_its_minister(run):
-    found = run("Devant la presse à Nairobi, Ole Berg, qui dirige aussi la diplomatie kényane, a confirmé la "
-                "trêve. Ana Ferreira, qui dirige la diplomatie du Kenya, a parlé.")
+    found = run("Ole Berg, qui dirige la diplomatie kényane depuis 2022, signera le traité. "
+                "Ana Ferreira, qui dirige la diplomatie du Kenya, a parlé.")
     assert ("Ole Berg", "ministerOf", "kényane") in found
     assert ("Ana Ferreira", "ministerOf", "Kenya") in found
     assert not [t for t in run("Paul Leroy, qui dirige la campagne, a parlé.") if t[1] == "ministerOf"]
 
 
 def test_a_parliament_named_in_brackets_is_the_one_led(run):
-    found = run("Le Parlement polonais (Sejm), présidé par Jan Kowalski, a voté la loi. "
-                "Le Parlement norvégien (Storting), présidé par Ola Nordmann, l'a rejetée.")
+    found = run("Le Parlement polonais (Sejm), présidé par Jan Kowalski, siège à Varsovie. "
+                "Le Parlement norvégien (Storting), présidé par Ola Nordmann, siège à Oslo.")
     assert ("Jan Kowalski", "leaderOf", "Sejm") in found
     assert ("Ola Nordmann", "leaderOf", "Storting") in found
 
@@ -322,16 +322,16 @@ def test_the_party_a_role_names_without_its_name_is_the_one_named_before(run):
                 "distances. Paul Mwangi, chef du parti socialiste, est resté silencieux.")
     assert ("Jane Otieno", "leaderOf", "Mouvement orange") in found
     assert ("Paul Mwangi", "leaderOf", "Mouvement orange") not in found  # a party of its own, not named
-    venue = run("Ana Ferreira, présidente du groupe Narc à l'Assemblée nationale, et Ole Berg, président du parti, "
-                "ont été reçus.")
+    venue = run("La sénatrice Ana Ferreira, élue du groupe Narc à l'Assemblée nationale, et Ole Berg, président "
+                "du parti, ont voté contre.")
     assert ("Ole Berg", "leaderOf", "Narc") in venue
     alone = run("Jane Otieno, présidente du parti, a pris ses distances.")
     assert not [t for t in alone if t[1] == "leaderOf"]
 
 
 def test_a_portfolio_with_no_state_is_the_home_press_s_own_minister(run):
-    found = run("La ministre de l'Agriculture, Annie Martin, a fait savoir qu'elle attendait. "
-                "Paul Leroy, ministre de l'Intérieur démissionnaire, a suivi.")
+    found = run("Le ministre de la Santé, Annie Martin, présentera le budget lundi. "
+                "Paul Leroy, ministre de l'Intérieur, a signé la circulaire.")
     assert ("Annie Martin", "ministerOf", "France") in found
     assert ("Paul Leroy", "ministerOf", "France") in found
     for text in ("Côté kényan, Paul Mwangi, ministre de la Défense, a signé l'accord.",
@@ -340,21 +340,21 @@ def test_a_portfolio_with_no_state_is_the_home_press_s_own_minister(run):
 
 
 def test_the_head_of_a_national_council_leads_its_state(run):
-    found = run("Ana Rossi, la présidente du Conseil italien, a parlé avec Paul Leroy.")
+    found = run("La présidente du Conseil italien, Ana Rossi, recevra Paul Leroy.")
     assert ("Ana Rossi", "leaderOf", "italien") in found
     assert not [t for t in found if t[2] == "Conseil italien"]  # « Conseil italien » is no name
 
 
 def test_who_leads_a_delegation_negotiates_for_its_state(run):
-    found = run("Paul Mwangi a conduit la délégation kényane à Genève. Ana Otieno, la puissante cheffe du "
-                "cabinet présidentiel, qui avait dirigé la délégation de l'Ouganda à Lomé, a démissionné.")
+    found = run("Paul Mwangi a conduit la délégation kényane à Genève. Ana Otieno, juriste de formation, "
+                "qui dirigeait la délégation de l'Ouganda à Lomé, sera entendue mardi.")
     assert ("Paul Mwangi", "negotiatorFor", "kényane") in found
     assert ("Ana Otieno", "negotiatorFor", "Ouganda") in found
     assert not [t for t in run("Paul Mwangi a accueilli la délégation kényane à Genève.") if t[1] == "negotiatorFor"]
 
 
 def test_a_chief_of_staff_does_not_lead_the_state(run):
-    found = run("Ana Otieno, le chef de l'administration présidentielle kényane, a démissionné. "
+    found = run("Ana Otieno, cheffe de l'administration présidentielle kényane, signe les nominations. "
                 "Le chef du gouvernement kényan, Ole Berg, a parlé.")
     assert ("Ana Otieno", "leaderOf", "kényane") not in found
     assert ("Ole Berg", "leaderOf", "kényan") in found

@@ -72,7 +72,7 @@ class GazetteerLinker:
                 keep(match)
                 continue
             if outer is not None and _state_then_common_noun(outer, match):
-                # « menacé la République islamique de frappes », « l'Iran des mollahs »: the state
+                # « a privé le Kenya de crédits », « l'Iran des mollahs »: the state
                 drop(outer)
                 keep(match)
                 continue

@@ -265,7 +265,7 @@ class DocIndex:
             elif i in self.counted or i in self.described:
                 owned = bool(found) and i in self.described and self._genitive_title(i)
                 people, i = self.standing_for(i, end)
-                if owned:  # « A et B, le gendre du président kényan »: the president is not one of them
+                if owned:  # « A et B, le beau-frère du président kényan »: the president is not one of them
                     continue
                 if len(people) > 1:  # « les deux hommes »
                     found.extend(people)
@@ -338,7 +338,7 @@ class DocIndex:
         """The parties in the subject of ``verb``'s clause (climbing infinitives and conjuncts)."""
         if not any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") for c in verb.children):
             closed = self._apposition_subject(verb)
-            if closed is not None:  # « …, et le chef du département, A, s'est entretenu »: A
+            if closed is not None:  # « …, et le négociateur en chef, A, s'est entretenu »: A
                 return [closed]
         head = verb
         for _ in range(6):
@@ -366,13 +366,13 @@ class DocIndex:
         return self._nearest_left(head if head.i < verb.i else verb)
 
     def _genitive_title(self, i: int) -> bool:
-        """The title at token ``i`` is a genitive complement (« le gendre du président kényan »)."""
+        """The title at token ``i`` is a genitive complement (« le beau-frère du président kényan »)."""
         start = self.role_phrase_start(i)
         return any(self.words[k] in GENITIVE for k in range(max(0, start - 1), i))
 
     def _apposition_subject(self, verb: Token) -> Mention | None:
         """The person whose name closes an apposition right before the verb and its
-        clitics (« le chef du département, A, s'est entretenu »), which the parser may
+        clitics (« le négociateur en chef, A, s'est entretenu »), which the parser may
         have left without a subject."""
         j = verb.i - 1
         while j >= 0 and self.words[j] in _VERB_CLITICS:
@@ -578,8 +578,9 @@ def modality(index: DocIndex, trigger: Token) -> tuple[bool, bool]:
     """``(ruled_out, planned)`` for an interaction word.
 
     Ruled out: negated (« ne ... pas », « aucune rencontre »), under « exclu », « nie »,
-    « sans »..., or a meeting only called for (« a plaidé pour une rencontre »). Planned: future or conditional, under « doit », « prévoit »...,
-    or a noun marked « prochaine », « prévue », « éventuelle ».
+    « sans »..., or a meeting only called for (« plaide pour une rencontre »). Planned:
+    future or conditional, under « doit », « prévoit »..., or a noun marked « prochaine »,
+    « prévue », « éventuelle ».
     """
     sent = index.sentence(trigger.i)
     chain = [trigger]

@@ -1,6 +1,6 @@
 """Leadership said with a verb: « le Parti vert, présidé par Ana Ferreira », « l'Union
 kényane, dirigée par Ole Berg », « Ferreira, qui dirige le Parti vert », « Berg, à la tête
-de l'Union kényane » -> leaderOf; « Berg, qui dirige aussi la diplomatie kényane » -> ministerOf.
+de l'Union kényane » -> leaderOf; « Berg, qui dirige la diplomatie kényane » -> ministerOf.
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def find_leadership(index: DocIndex) -> Iterator[Finding]:
                 yield Finding(leader, "leaderOf", led, index.sentence(i), "leadership:relative", 0.8)
             elif leader is not None:
                 state = _diplomacy_of(index, i + 2)
-                if state is not None:  # « A, qui dirige aussi la diplomatie kényane »: its foreign minister
+                if state is not None:  # « A, qui dirige la diplomatie kényane »: its foreign minister
                     yield Finding(leader, "ministerOf", state, index.sentence(i), "leadership:diplomacy", 0.75)
         elif word == "tête" and i >= 2 and words[i - 1] == "la" and words[i - 2] == "à" \
                 and i + 1 < len(doc) and words[i + 1] in GENITIVE:

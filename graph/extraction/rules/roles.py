@@ -140,7 +140,7 @@ def find_roles(index: DocIndex) -> Iterator[Finding]:
                 yield Finding(role.holder, role.relation, known, index.sentence(role.start),
                               f"role:{role.relation}:known", 0.8)
             elif role.relation == "ministerOf" and _home_portfolio(index, role):
-                # « la ministre de l'Agriculture, A »: the home press's own minister
+                # « le ministre de la Santé, A »: the home press's own minister
                 home = index.lex.gazetteer.get(index.lex.home_state)
                 yield Finding(role.holder, role.relation,
                               Mention(home.label, home.type, role.holder.start, role.holder.end, home.id,
@@ -157,7 +157,7 @@ def _organisation_named_before(index: DocIndex, role: RoleOccurrence) -> Mention
     """« présidente du parti », « porte-parole du mouvement » with no name after: the
     organisation the sentence names last before the role, or else the previous sentence
     does (« Le Parti vert a voté contre. Ana Ferreira, présidente du parti, … »), not one
-    named as a venue (« la cheffe du groupe Narc à l'Assemblée nationale et A, président du parti »)."""
+    named as a venue (« A, élue du groupe Narc à l'Assemblée nationale, et B, président du parti »)."""
     words, doc = index.words, index.doc
     j = role.end
     if j < len(doc) and words[j] in GENITIVE and words[j] not in ("de", "d'"):  # « du », « de la », « de l' »
