@@ -40,7 +40,7 @@ def find_delegations(index: DocIndex) -> Iterator[Finding]:
                     yield Finding(member, "negotiatorFor", side, sent, "delegation:member", 0.75)
         if country is not None and token.dep_ == "obj" and token.head.lemma_ in _LEADING:
             # « A a conduit la délégation kényane », « A, …, qui avait dirigé la délégation de Nairobi »
-            for leader in index.subject_parties(token.head) or _described_by_relative(index, token.head):
+            for leader in index.subject_parties(token.head):
                 if leader.type == "Person":
                     yield Finding(leader, "negotiatorFor", country, sent, "delegation:leader", 0.8)
         sent_end = sent.end
@@ -59,22 +59,6 @@ def find_delegations(index: DocIndex) -> Iterator[Finding]:
             if doc[j].pos_ == "VERB" and not cue and armed:
                 break
             j += 1
-
-
-def _described_by_relative(index: DocIndex, verb) -> list:
-    """« A, la puissante cheffe du cabinet, qui avait dirigé … »: the person the noun the
-    relative clause hangs on describes."""
-    if verb.dep_ != "acl:relcl":
-        return []
-    token = verb.head
-    for _ in range(3):  # up the noun phrase the clause hangs on, however the parser labels it
-        ent = index.entity_at.get(token.i)
-        if ent is not None and ent.label_ == "Person":
-            return [index.mention(ent)]
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
-            break
-        token = token.head
-    return []
 
 
 def _state_of_role(index: DocIndex, member, sent):

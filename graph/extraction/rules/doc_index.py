@@ -396,7 +396,9 @@ class DocIndex:
     def antecedent(self, pronoun: Token, verb: Token) -> list[Mention]:
         """The person a subject pronoun stands for, when only one can be meant:
 
-        - « qui » is the person its clause hangs on (« Ferreira, qui a rencontré ... »);
+        - « qui » is the person its clause hangs on (« Ferreira, qui a rencontré ... »,
+          « Ferreira, juriste de formation, qui dirigeait ... »), or in « c'est lui qui »
+          the one person named before;
         - « il » / « elle » is the one person (or state) named earlier in its sentence outside a
           genitive (« Ferreira est arrivée à Lima, où elle a rencontré Berg », « Lima
           n'a pas cédé : elle exige... »), or, at
@@ -409,9 +411,7 @@ class DocIndex:
             described = self._apposition_holder(pronoun.i)
             if described is not None:  # « A, la présidente du Conseil, qui a ... »: A
                 return [described]
-            head = verb.head if verb.dep_ in ("acl:relcl", "acl") else None
-            ent = self.entity_at.get(head.i) if head is not None else None
-            return [self.mention(ent)] if ent is not None and ent.label_ == "Person" else []
+            return self._relative_head(verb)
         if word not in ("il", "elle"):
             return []
         sent = self.sentence(pronoun.i)
@@ -428,7 +428,13 @@ class DocIndex:
             return [self.mention(before[-1])]
         if len(people) == 2 and self._named_pair(before[-2], before[-1]):
             return [self.mention(before[-2]), self.mention(before[-1])]  # « le duo A-B …, où il … »
-        if before or sent.start == 0 or pronoun.i - sent.start > 2:
+        if before or pronoun.i - sent.start > 2:
+            return []
+        return self._subject_before(sent)
+
+    def _subject_before(self, sent: Span) -> list[Mention]:
+        """The one person subject of the sentence before ``sent``, if there is one."""
+        if sent.start == 0:
             return []
         previous = self.sentence(sent.start - 1)
         subjects = [t for t in previous if t.dep_ in ("nsubj", "nsubj:pass") and t.head == previous.root]
@@ -437,6 +443,22 @@ class DocIndex:
         sub = subjects[0]
         found = [m for m in self.group_in(sub.left_edge.i, sub.right_edge.i + 1) if m.type == "Person"]
         return found if len(found) == 1 else []
+
+    def _relative_head(self, verb: Token) -> list[Mention]:
+        """The person a relative clause hangs on: the noun it complements, or the person
+        that noun's phrase describes (« A, juriste de formation, qui dirigeait … »: A),
+        however the parser labels the phrase."""
+        if verb.dep_ not in ("acl:relcl", "acl"):
+            return []
+        token = verb.head
+        for _ in range(3):
+            ent = self.entity_at.get(token.i)
+            if ent is not None:
+                return [self.mention(ent)] if ent.label_ == "Person" else []
+            if token.pos_ in ("VERB", "AUX") or token.head is token:
+                break
+            token = token.head
+        return []
 
     def _cleft(self, i: int) -> bool:
         """« c'est (donc) lui qui », « c'est elle qui »: token ``i`` is the « qui »."""
@@ -451,15 +473,7 @@ class DocIndex:
                   if ent.end <= pronoun.i and ent.label_ == "Person" and not self.is_genitive(ent)}
         if len(people) == 1:
             return [self.mention(next(iter(people.values())))]
-        if people or sent.start == 0:
-            return []
-        previous = self.sentence(sent.start - 1)
-        subjects = [t for t in previous if t.dep_ in ("nsubj", "nsubj:pass") and t.head == previous.root]
-        if len(subjects) != 1 or subjects[0].pos_ == "PRON":
-            return []
-        found = [m for m in self.group_in(subjects[0].left_edge.i, subjects[0].right_edge.i + 1)
-                 if m.type == "Person"]
-        return found if len(found) == 1 else []
+        return [] if people else self._subject_before(sent)
 
     def roles_between(self, start: int, end: int) -> tuple[RoleOccurrence, ...]:
         """The role phrases that start at a token in ``start:end``."""
