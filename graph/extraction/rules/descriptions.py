@@ -30,8 +30,7 @@ def target_key(target: Mention) -> str:
 def described_holders(doc: Doc, role_phrases: Sequence[RoleOccurrence]) -> dict[int, Mention]:
     """Role-phrase token -> the person it stands for (or a title placeholder)."""
     holders: dict[tuple[str, str], set[Mention]] = {}
-    # « le vice-président kényan » is not « le président kényan », and leads nothing: no description
-    role_phrases = [role for role in role_phrases if not (role.relation == "leaderOf" and role.name.startswith("vice-"))]
+    role_phrases = [role for role in role_phrases if not role.deputy]  # no description of a deputy
     for role in role_phrases:
         if role.target is not None and role.holder is not None:
             holders.setdefault((role.relation, target_key(role.target)), set()).add(role.holder)

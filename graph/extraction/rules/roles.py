@@ -47,6 +47,12 @@ class RoleOccurrence(NamedTuple):
     holder: Mention | None
     name: str = ""  # the role as the lexicon writes it (« président »)
 
+    @property
+    def deputy(self) -> bool:
+        """« le vice-président A »: a role phrase (it shapes the sentence), but A leads
+        nothing, and « le vice-président kényan » is not « le président kényan »."""
+        return self.relation == "leaderOf" and self.name.startswith("vice-")
+
 
 def scan_role_phrases(index: DocIndex) -> Iterator[RoleOccurrence]:
     """The role phrases of the doc, in reading order. :class:`DocIndex` keeps them as
@@ -120,8 +126,8 @@ def _distributed(index: DocIndex, j: int) -> list[tuple[Mention, Mention]]:
 
 def find_roles(index: DocIndex) -> Iterator[Finding]:
     for role in index.role_phrases:
-        if role.relation == "leaderOf" and role.name.startswith("vice-"):
-            continue  # « le vice-président A »: a role phrase (it shapes the sentence), but A leads nothing
+        if role.deputy:
+            continue
         holder = index.described.get(role.start)
         if role.holder is None and role.target is not None and holder is not None and holder.title is not None:
             # « Le président ukrainien a dit »: the title's holder, once resolution finds him
