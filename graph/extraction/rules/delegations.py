@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from graph.extraction.rules.finding import Finding
-from graph.extraction.french import CLAUSE_ENDS, GENITIVE
+from graph.extraction.french import CLAUSE_ENDS
 from graph.extraction.rules.doc_index import DocIndex
 
 __all__ = ["find_delegations"]
@@ -27,7 +27,7 @@ def find_delegations(index: DocIndex) -> Iterator[Finding]:
         if word not in _DELEGATION:
             continue
         token = doc[i]
-        country, j = _delegation_country(index, token.i + 1)
+        country, j = index.state_qualifier(token.i + 1)
         armed = False
         sent = index.sentence(i)
         if index.words[max(0, i - 3):i] in (["partie", "de", "la"], ["partie", "des"]):
@@ -68,19 +68,3 @@ def _state_of_role(index: DocIndex, member, sent):
               if role.holder == member and role.target is not None}
     states.discard(None)
     return states.pop() if len(states) == 1 else None
-
-
-def _delegation_country(index: DocIndex, j: int):
-    doc = index.doc
-    if j < len(doc):
-        nationality = index.nationality_mention(doc[j])
-        if nationality is not None:
-            return nationality, j + 1
-        if doc[j].lower_ in GENITIVE:
-            k = j + 1
-            while k < len(doc) and doc[k].pos_ == "DET":
-                k += 1
-            ent = index.entity_at.get(k)
-            if ent is not None and index.stands_for_state(index.mention(ent)):
-                return index.mention(ent), ent.end
-    return None, j

@@ -166,6 +166,24 @@ class DocIndex:
         actor = self.lex.gazetteer.get(actor_id)
         return Mention(token.text, actor.type, token.idx, token.idx + len(token.text), actor_id, is_name=False)
 
+    def state_qualifier(self, j: int) -> tuple[Mention | None, int]:
+        """The state a noun ending before token ``j`` is of, and the token after it: a
+        nationality (« la délégation kényane ») or a genitive (« la délégation du Kenya »,
+        « de Nairobi »); ``(None, j)`` if neither."""
+        doc = self.doc
+        if j < len(doc):
+            nationality = self.nationality_mention(doc[j])
+            if nationality is not None:
+                return nationality, j + 1
+            if doc[j].lower_ in GENITIVE:
+                k = j + 1
+                while k < len(doc) and doc[k].pos_ == "DET":
+                    k += 1
+                ent = self.entity_at.get(k)
+                if ent is not None and self.stands_for_state(self.mention(ent)):
+                    return self.mention(ent), ent.end
+        return None, j
+
     def stands_for_state(self, mention: Mention) -> bool:
         """Whether a mention can be a party to state-level talks."""
         return mention.type in ("Country", "Organization") or (

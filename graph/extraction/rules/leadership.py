@@ -80,21 +80,15 @@ def _person_before(index: DocIndex, i: int):
 
 
 def _diplomacy_of(index: DocIndex, j: int):
-    """« (dirige) aussi la diplomatie kényane », « la diplomatie du Kenya »: the state."""
+    """« (dirige) la diplomatie kényane », « la diplomatie du Kenya »: the state."""
     doc, words = index.doc, index.words
     end = min(len(doc), j + 4)
     while j < end and (doc[j].pos_ == "ADV" or words[j] in ARTICLES):
         j += 1
     if j + 1 >= len(doc) or words[j] != "diplomatie":
         return None
-    nationality = index.nationality_mention(doc[j + 1])
-    if nationality is not None:
-        return nationality
-    k = j + 2 if words[j + 1] in GENITIVE else None
-    while k is not None and k < len(doc) and words[k] in ARTICLES:
-        k += 1
-    ent = index.entity_at.get(k) if k is not None else None
-    return index.as_state(index.mention(ent)) if ent is not None and ent.start == k else None
+    state, _ = index.state_qualifier(j + 1)
+    return index.as_state(state) if state is not None else None
 
 
 def _led_after(index: DocIndex, j: int):
