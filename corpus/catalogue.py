@@ -15,14 +15,13 @@ Entry(published='2025-10-07', outlet='Le Monde', url=None, fetched=None)
 from __future__ import annotations
 
 import csv
-import io
 import re
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-__all__ = ["CATALOGUE_NAME", "COLUMNS", "Entry", "catalogue_entry", "catalogue_stamp", "iso_date", "read_catalogue"]
+__all__ = ["CATALOGUE_NAME", "COLUMNS", "Catalogue", "Entry", "catalogue_of", "catalogue_entry", "catalogue_stamp", "iso_date", "read_catalogue"]
 
 CATALOGUE_NAME = "catalogue.csv"
 COLUMNS = ("file", "published", "outlet", "url", "fetched")
@@ -51,28 +50,61 @@ def iso_date(value: str | None) -> str | None:
     return value
 
 
+class Catalogue(NamedTuple):
+    """The entries of one catalogue, by file name, and its rows that could not be read
+    (``(line number, reason)``): one bad row never hides the others."""
+
+    entries: dict[str, Entry]
+    problems: tuple[tuple[int, str], ...] = ()
+
+
 def read_catalogue(folder: Path) -> dict[str, Entry]:
     """File name -> entry, for the catalogue of ``folder`` (empty when there is none)."""
+    return catalogue_of(folder).entries
+
+
+def catalogue_of(folder: Path) -> Catalogue:
+    """The catalogue of ``folder``, with the rows it could not read."""
     path = Path(folder) / CATALOGUE_NAME
     try:
         stat = path.stat()
     except OSError:
-        return {}
-    return _read(str(path), stat.st_mtime_ns, stat.st_size)
+        return Catalogue({})
+    try:
+        return _read(str(path), stat.st_mtime_ns, stat.st_size)
+    except OSError as err:
+        return Catalogue({}, ((0, f"catalogue cannot be read ({err.strerror or err})"),))
 
 
 @lru_cache(maxsize=64)
-def _read(path: str, mtime: int, size: int) -> dict[str, Entry]:
+def _read(path: str, mtime: int, size: int) -> Catalogue:
+    """Each line is one row, parsed on its own: a stray quote spoils its own row only."""
     with open(path, "rb") as handle:
         text = handle.read().decode("utf-8-sig", errors="replace")
     entries: dict[str, Entry] = {}
-    for row in csv.DictReader(io.StringIO(text)):
-        name = (row.get("file") or "").strip()
+    problems: list[tuple[int, str]] = []
+    header: list[str] | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            [row] = csv.reader([line], strict=True)
+        except (csv.Error, ValueError) as err:
+            problems.append((number, f"bad catalogue row ({err}), its file gets no date, outlet or URL"))
+            continue
+        if header is None:
+            header = [cell.strip().lower() for cell in row]
+            if "file" not in header:
+                problems.append((number, "catalogue header has no 'file' column, catalogue not used"))
+                break
+            continue
+        values = {key: (cell.strip() or None) for key, cell in zip(header, row)}
+        name = values.get("file")
         if not name:
             continue
-        value = lambda key: (row.get(key) or "").strip() or None  # noqa: E731
-        entries[name] = Entry(iso_date(value("published")), value("outlet"), value("url"), value("fetched"))
-    return entries
+        entries[name] = Entry(iso_date(values.get("published")), values.get("outlet"), values.get("url"),
+                              values.get("fetched"))
+    return Catalogue(entries, tuple(problems))
 
 
 def catalogue_entry(article_file: Path) -> Entry:

@@ -1,6 +1,7 @@
 """Turn a raw article file into clean paragraphs, keeping a map back to the file.
 
-Dropped: page furniture listed in ``boilerplate.toml``, empty lines, a paragraph that
+Dropped: page furniture listed in ``boilerplate.toml``, empty lines, characters that print
+nothing (zero-width spaces, control characters), a paragraph that
 repeats an earlier one verbatim (at least ``MIN_REPEAT_CHARS`` long: short lines such
 as « Moscou. » may well repeat). Markup tags left in the text (« <b> ») become spaces.
 Kept paragraphs are joined by a blank line; each
@@ -32,6 +33,14 @@ MAX_CREDIT_CHARS = 200  # a photo credit glued to a line is at most this long
 # Markup left in the text (an escaped tag in a page, « &lt;b&gt; »): blanked out, with its
 # length kept so that offsets still point into the file.
 _MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?/?>")
+
+
+# Characters that print nothing: control characters, a soft hyphen, zero-width spaces and
+# joiners, direction marks, a byte order mark. Inside a name they would split an actor
+# (« Pou<U+200B>tine »), so they are removed; the segments skip them, so offsets still
+# point into the file.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u2064\u2066-\u206f\ufeff]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +84,20 @@ def load_boilerplate(path: str | None = None) -> Boilerplate:
     return Boilerplate(compiled("drop_lines"), compiled("trailer_starts"), compiled("credit_suffixes"))
 
 
+def _visible_runs(line: str) -> list[tuple[int, str]]:
+    """``line`` without its invisible characters, as ``(offset in line, run)`` pieces."""
+    if _INVISIBLE.search(line) is None:
+        return [(0, line)]
+    runs, at = [], 0
+    for match in _INVISIBLE.finditer(line):
+        if match.start() > at:
+            runs.append((at, line[at:match.start()]))
+        at = match.end()
+    if at < len(line):
+        runs.append((at, line[at:]))
+    return runs
+
+
 def _lines(original: str):
     """Yield ``(start, line)`` for every line of ``original``, without its line break."""
     for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", original):
@@ -104,14 +127,18 @@ def clean_text(original: str, boilerplate: Boilerplate | None = None) -> CleanTe
         body = stripped[: rules.credit_start(stripped)].rstrip()
         if not body:
             continue
-        folded = _MARKUP.sub(lambda m: " " * len(m.group()), fold_characters(body))
-        key = _repeat_key(folded)
+        runs = _visible_runs(_MARKUP.sub(lambda m: " " * len(m.group()), fold_characters(body)))
+        piece = "".join(text for _, text in runs)
+        if not piece.strip():
+            continue
+        key = _repeat_key(piece)
         if len(key) >= MIN_REPEAT_CHARS and key in seen:
             continue
         seen.add(key)
         if pieces:
             cursor += len(PARAGRAPH_BREAK)
-        segments.append(Segment(cursor, start + lead, len(body)))
-        pieces.append(folded)
-        cursor += len(body)
+        for offset, text in runs:
+            segments.append(Segment(cursor, start + lead + offset, len(text)))
+            cursor += len(text)
+        pieces.append(piece)
     return CleanText(PARAGRAPH_BREAK.join(pieces), tuple(segments), tuple(pieces))

@@ -9,9 +9,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .article import Article
+from .file_names import printable
 from .readers import ArticleError, Skipped, article_from_text, decode, register_reader
 
 __all__ = ["read_jsonl"]
+
+
+def _check_unicode(record: dict) -> None:
+    """A JSON string may hold a lone surrogate (``"\\ud800"``), which is no text: refuse it."""
+    for key, value in record.items():
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError(f"{key!r} holds a lone surrogate, not text") from None
 
 
 @register_reader(".jsonl", ".ndjson")
@@ -24,7 +35,8 @@ def read_jsonl(path: Path, raw: bytes) -> Iterator[Article | Skipped]:
             record = json.loads(line)
             if not isinstance(record, dict):
                 raise ValueError("not a JSON object")
-            article_id, text = str(record["id"]).strip(), record["text"]
+            _check_unicode(record)
+            article_id, text = printable(str(record["id"]).strip()), record["text"]
             if not article_id or not isinstance(text, str):
                 raise ValueError("'id' and 'text' must be non-empty")
             title = record.get("title") or ""
@@ -33,10 +45,13 @@ def read_jsonl(path: Path, raw: bytes) -> Iterator[Article | Skipped]:
             article = article_from_text(article_id, body, where, published=str(published) if published else None,
                                         outlet=record.get("outlet"), url=record.get("url"),
                                         author=record.get("author"))
+        except ArticleError as err:
+            yield Skipped(where, str(err))
+            continue
         except (ValueError, KeyError, TypeError) as err:
             yield Skipped(where, f"bad JSON Lines record ({err.__class__.__name__}: {err})")
             continue
-        except ArticleError as err:
-            yield Skipped(where, str(err))
+        except RecursionError:
+            yield Skipped(where, "bad JSON Lines record (nested too deeply)")
             continue
         yield article

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from corpus import Article, Skipped, read_articles
-from corpus.readers import find_article_files
+from corpus import Article, Skipped
+from corpus.file_names import printable
+from corpus.readers import ArticleFile, find_article_files, read_file
 from ontology.data import Gazetteer, gazetteer_bytes, load_gazetteer
 from graph.runtime.extraction_cache import CachedEntry, ExtractionCache, pipeline_fingerprint, text_digest
 from graph.resolution.curation import load_curation
@@ -27,6 +28,7 @@ from graph.extraction.pipeline import DEFAULT_MODEL, model_version
 from graph.records import ArticleExtraction
 from graph.rdf.reason import infer
 from graph.rdf.validate import Violation, validate
+from graph.runtime.out_lock import OutputLock
 from graph.runtime.session import BuildSession
 from graph.runtime.workers import ExtractionWorkers
 from graph.surfaces.page_data import page_details
@@ -78,28 +80,29 @@ class _Stopwatch:
             self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - started
 
 
-def _corpus(paths: Iterable[str | Path], cache: ExtractionCache) -> Iterator[Article | CachedEntry | Skipped]:
+def _corpus(paths: Iterable[str | Path], cache: ExtractionCache,
+            exclude: Iterable[Path] = ()) -> Iterator[Article | CachedEntry | Skipped]:
     """What the files under ``paths`` hold: the cache entries of a file unchanged since the
     last build (not read again), else its articles, or why it was skipped."""
-    for item in find_article_files(paths):
+    for item in find_article_files(paths, exclude=exclude):
         if isinstance(item, Skipped):
             yield item
             continue
         try:
-            stat = item.stat()
+            stat = item.path.stat()
         except OSError:
             stat = None
-        known = cache.known_file(item, stat) if stat else None
+        known = cache.known_file(item.path, stat, item.id) if stat else None
         if known is not None:
             yield from known
             continue
         articles = []
-        for read in read_articles([item]):
+        for read in read_file(item):
             if isinstance(read, Article):
                 articles.append(read)
             yield read
         if stat and articles:
-            cache.note_file(item, stat, articles)
+            cache.note_file(item.path, stat, articles, item.id)
 
 
 def _unique_articles(items: Iterable[Article | CachedEntry | Skipped],
@@ -107,15 +110,20 @@ def _unique_articles(items: Iterable[Article | CachedEntry | Skipped],
     """Articles (or their cache entries), each text once; skipped files and exact
     duplicates go to ``skipped``."""
     seen: dict[str, str] = {}
+    ids: dict[str, str] = {}
     for item in items:
         if isinstance(item, Skipped):
             skipped.append(item)
             continue
         digest = item.text_digest if isinstance(item, CachedEntry) else text_digest(item)
         if digest in seen:
-            skipped.append(Skipped(item.source, f"same text as {seen[digest]}, kept once"))
+            skipped.append(Skipped(item.source, f"same text as {printable(seen[digest])}, kept once"))
             continue
-        seen[digest] = item.source
+        article_id = item.article_id if isinstance(item, CachedEntry) else item.id
+        if article_id in ids:  # a JSON Lines id used twice, or a record named like a file
+            skipped.append(Skipped(item.source, f"id {article_id} already used by {printable(ids[article_id])}"))
+            continue
+        seen[digest] = ids[article_id] = item.source
         yield item
 
 
@@ -208,7 +216,8 @@ def _extract_with_cache(items: Iterable[Article | CachedEntry], model: str | Non
                     result.reused += 1
         if damaged:  # removed or unreadable since this build looked: extract those again
             ids = {entry.article_id for entry in damaged}
-            extract([a for a in read_articles(sorted({Path(e.source) for e in damaged}))
+            files = {e.source: ArticleFile(Path(e.source), e.article_id) for e in damaged}
+            extract([a for file in sorted(files.values()) for a in read_file(file)
                      if isinstance(a, Article) and a.id in ids])
         for extraction in chain.from_iterable(streams):
             kept[cache.put(extraction)] = extraction
@@ -304,6 +313,14 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None
     this module) are used instead of new ones, and stopped like them. ``gazetteer``: the
     actors' list names are linked to (default: the shipped one; ``"none"``: none; see
     :func:`ontology.data.load_gazetteer`)."""
+    with OutputLock(out_dir):  # one build at a time into out_dir; another one stops here in one line
+        return _build(paths, out_dir, model=model, jobs=jobs, batch_size=batch_size, curation=curation,
+                      progress=progress, validate_shapes=validate_shapes, session=session, workers=workers,
+                      gazetteer=gazetteer)
+
+
+def _build(paths, out_dir, *, model, jobs, batch_size, curation, progress, validate_shapes, session, workers,
+           gazetteer) -> BuildResult:
     started = time.perf_counter()
     if session is not None and workers is not None:
         raise ValueError("a build takes a session or started workers, not both")
@@ -321,7 +338,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None
     cache = ExtractionCache(result.out_dir / "cache", pipeline_fingerprint(str(model), model_version(model),
                                                                            gazetteer_bytes(gazetteer)))
     with clock("extract"):
-        extractions = _extract_with_cache(_unique_articles(_corpus(paths, cache), result.skipped), model,
+        extractions = _extract_with_cache(_unique_articles(_corpus(paths, cache, [result.out_dir]), result.skipped), model,
                                           cache, result, batch_size=batch_size, jobs=jobs, progress=progress,
                                           session=session, started_workers=workers, gazetteer=gazetteer)
         cache.prune()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, List, Optional
 
@@ -69,17 +69,20 @@ def build_command(
                                             help="Extract on this Dask cluster (the rest runs here)."),
 ) -> None:
     """Build the graph of PATHS into OUT: graph.trig, graph.ttl, network.html, merges.csv."""
+    from graph.runtime.out_lock import OutputLock
     from graph.runtime.workers import ExtractionWorkers, SchedulerUnreachable
     try:
         _check_gazetteer(gazetteer)
-        try:  # started first: they import spaCy and load the model while this process imports the rest
-            started = ExtractionWorkers(model, jobs=jobs, scheduler=scheduler, gazetteer=gazetteer)
-        except SchedulerUnreachable as err:
-            _fail(str(err))
-        with started as workers, extraction_progress() as tick:
-            from graph.build import build
-            result = build(paths or [default_corpus()], out, model=model, jobs=jobs, curation=curation,
-                           progress=tick, workers=workers)
+        with ExitStack() as stack:
+            stack.enter_context(OutputLock(out))  # before any worker starts: a second build into OUT stops now
+            try:  # started first: they import spaCy and load the model while this process imports the rest
+                started = ExtractionWorkers(model, jobs=jobs, scheduler=scheduler, gazetteer=gazetteer)
+            except SchedulerUnreachable as err:
+                _fail(str(err))
+            with started as workers, extraction_progress() as tick:
+                from graph.build import build
+                result = build(paths or [default_corpus()], out, model=model, jobs=jobs, curation=curation,
+                               progress=tick, workers=workers)
     except _build_errors() as err:
         _fail(_build_error(err, out))
     if not result.articles:
@@ -101,7 +104,8 @@ def _build_errors() -> tuple[type[Exception], ...]:
     from ontology.data import LexiconError
     from graph.resolution.curation import CurationError
     from graph.extraction.pipeline import ModelNotInstalled
-    return ModelNotInstalled, LexiconError, CurationError, OSError
+    from graph.runtime.out_lock import OutputBusy
+    return ModelNotInstalled, LexiconError, CurationError, OutputBusy, OSError
 
 
 def _build_error(err: Exception, out: Path) -> str:
@@ -165,7 +169,8 @@ def watch_command(
 
     try:
         _check_gazetteer(gazetteer)
-        with BuildSession(model, jobs=jobs, gazetteer=gazetteer, scheduler=scheduler) as session:
+        from graph.runtime.out_lock import OutputLock
+        with OutputLock(out), BuildSession(model, jobs=jobs, gazetteer=gazetteer, scheduler=scheduler) as session:
             builds = 0
 
             def built(result: BuildResult) -> None:

@@ -18,20 +18,21 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from corpus.catalogue import CATALOGUE_NAME
-from corpus.readers import find_article_files
+from corpus.readers import Skipped, find_article_files
 from graph.build import BuildResult, build
 from graph.runtime.session import BuildSession
 
 __all__ = ["corpus_state", "watch"]
 
 
-def corpus_state(paths: Iterable[str | Path], also: Iterable[str | Path] = ()) -> dict[str, tuple[int, int] | None]:
-    """Size and modification time of every article file under ``paths``, of the folders'
-    catalogues, and of ``also``."""
+def corpus_state(paths: Iterable[str | Path], also: Iterable[str | Path] = (),
+                 exclude: Iterable[str | Path] = ()) -> dict[str, tuple[int, int] | None]:
+    """Size and modification time of every article file under ``paths`` (not in the
+    folders ``exclude``: the build's own output), of the folders' catalogues, and of ``also``."""
     state: dict[str, tuple[int, int] | None] = {}
     catalogues = [Path(p) / CATALOGUE_NAME for p in paths if Path(p).is_dir() and (Path(p) / CATALOGUE_NAME).exists()]
-    for item in [*find_article_files(paths), *catalogues, *map(Path, also)]:
-        path = Path(getattr(item, "source", item))
+    for item in [*find_article_files(paths, exclude=exclude), *catalogues, *map(Path, also)]:
+        path = Path(item.source) if isinstance(item, Skipped) else Path(getattr(item, "path", item))
         try:
             stat = path.stat()
             state[str(path)] = (stat.st_size, stat.st_mtime_ns)
@@ -51,7 +52,7 @@ def watch(paths: list[str | Path], out_dir: str | Path, *, session: BuildSession
     paths = list(paths)
     while keep_going():
         each_look()
-        state = corpus_state(paths, [curation] if curation else [])
+        state = corpus_state(paths, [curation] if curation else [], [out_dir])
         if state != seen:
             seen = state
             try:

@@ -1,6 +1,6 @@
 """Property-based tests: any text, however odd, never crashes reading, cleaning or extraction,
 and cleaned offsets always point at the same characters in the original."""
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from corpus import ArticleError, article_from_text, clean_text, fold_characters
@@ -25,6 +25,8 @@ def test_cleaning_keeps_offsets_true(original):
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(odd_text)
+@example("ENVOYE")  # a role noun that ends the text
+@example("Vladimir Pou\u200btine a rencontré Steve Wit\x00koff, envoyé américain, à Moscou.")
 def test_extraction_never_crashes(blank_nlp, original):
     try:
         article = article_from_text("p", original, "p.txt")

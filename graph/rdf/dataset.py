@@ -25,22 +25,25 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib.resources import files
+from urllib.parse import quote
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
+from corpus.file_names import printable
 from ontology.names import name_key
 from ontology.namespace import ID, NG, SCHEMA, WD, bind_prefixes
 from graph.rdf.meetings import ArticleMeeting, MeetingSummary, article_meetings, meeting_summaries
 from graph.records import ArticleExtraction
 from graph.resolution.resolve import Entity, Resolution, slug
 
-__all__ = ["entity_iri", "article_iri", "entity_iris", "article_quads",
+__all__ = ["entity_iri", "article_iri", "article_segment", "entity_iris", "article_quads",
            "article_graph_digest", "merged_graph", "article_catalogue", "records_evidence", "rdflib_triple", "build_dataset", "to_oxigraph", "to_rdflib"]
 
 
@@ -49,8 +52,22 @@ def entity_iri(entity: Entity) -> URIRef:
     return ID[f"{entity.type.lower()}/{slug(entity.key.split('/')[-1])}"]
 
 
+# what an IRI may hold as it is (RFC 3987's unreserved characters); anything else in an
+# article's id (a space, a quote, « < », « % »...) is percent-encoded, as UTF-8
+_IRI_UNSAFE = re.compile(r"[^A-Za-z0-9\-._~\u00c0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\U00010000-\U000effff]")
+
+
+def article_segment(article_id: str) -> str:
+    """``article_id`` as one IRI path segment: a file name is any text, an IRI is not.
+
+    >>> article_segment("dépêche 1/2")
+    'dépêche%201%2F2'
+    """
+    return _IRI_UNSAFE.sub(lambda m: quote(m.group().encode("utf-8", "surrogatepass"), safe=""), article_id)
+
+
 def article_iri(article_id: str) -> URIRef:
-    return ID[f"article/{article_id}"]
+    return ID[f"article/{article_segment(article_id)}"]
 
 
 def entity_iris(resolution: Resolution) -> dict[str, URIRef]:
@@ -102,7 +119,7 @@ def article_quads(extraction: ArticleExtraction, resolution: Resolution,
         s, p, o = entity(s_key), _node(NG[relation.predicate]), entity(o_key)
         add(s, p, o)
         ev = relation.evidence
-        node = evidence[n] = ox.NamedNode(f"{ID}evidence/{article.id}/{n}")
+        node = evidence[n] = ox.NamedNode(f"{ID}evidence/{article_segment(article.id)}/{n}")
         for predicate, value in (
                 ("type", _O["Evidence"]), ("subject", s), ("predicate", p), ("object", o), ("statedIn", graph),
                 ("supports", _node(_statement_iri(iris[s_key], NG[relation.predicate], iris[o_key]))),
@@ -114,7 +131,7 @@ def article_quads(extraction: ArticleExtraction, resolution: Resolution,
                 ("planned", _boolean(ev.planned))):
             add(node, _O[predicate], value)
     for n, meeting in enumerate(article_meetings(extraction, resolution)):
-        node = ox.NamedNode(f"{ID}meeting/{article.id}/{n}")
+        node = ox.NamedNode(f"{ID}meeting/{article_segment(article.id)}/{n}")
         add(node, _O["type"], _O["Meeting"])
         add(node, _O["planned"], _boolean(meeting.planned))
         for person in meeting.people:
@@ -141,7 +158,7 @@ def article_graph_digest(extraction: ArticleExtraction, resolution: Resolution, 
     equal graphs; a build rewrites only the article graphs whose digest changed."""
     article = extraction.article
     digest = hashlib.sha256("\0".join((_CODE, pipeline, article.id, article.source, article.title,
-                                       article.published or "", article.original)).encode())
+                                       article.published or "", article.original)).encode("utf-8", "surrogatepass"))
     assignment, article_id = resolution.assignment, article.id
     digest.update("".join([f"\0{iris[key] if (key := assignment.get((article_id, mention))) else ''}"
                            for mention in extraction.mentions]).encode())
@@ -220,7 +237,7 @@ def article_catalogue(extractions: Iterable[ArticleExtraction]) -> list[ox.Quad]
         node = _node(article_iri(article.id))
         for predicate, value in (
                 (_O["type"], _O["NewsArticle"]), (_O["headline"], ox.Literal(article.title, language="fr")),
-                (_O["identifier"], ox.Literal(article.id)), (_O["sourceFile"], ox.Literal(article.source)),
+                (_O["identifier"], ox.Literal(article.id)), (_O["sourceFile"], ox.Literal(printable(article.source))),
                 (_O["datePublished"], _published(article.published)),
                 (_O["publisher"], ox.Literal(article.outlet) if article.outlet else None),
                 (_O["url"], _url(article.url)),

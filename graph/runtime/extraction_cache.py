@@ -97,11 +97,13 @@ class ExtractionCache:
         files = manifest.get("files")
         return files if isinstance(files, dict) else {}
 
-    def known_file(self, path: Path, stat: os.stat_result) -> list[CachedEntry] | None:
-        """The cache entries of ``path`` if the file is unchanged since the last build and all are cached."""
+    def known_file(self, path: Path, stat: os.stat_result, file_id: str = "") -> list[CachedEntry] | None:
+        """The cache entries of ``path`` if the file is unchanged since the last build, still
+        names its article ``file_id``, and all are cached."""
         entry = self._files.get(str(path))
         # the catalogue beside the file holds its date and outlet: a change there is a change
-        if not entry or entry[:3] != [stat.st_size, stat.st_mtime_ns, catalogue_stamp(path)]:
+        if not entry or entry[:3] != [stat.st_size, stat.st_mtime_ns, catalogue_stamp(path)] \
+                or entry[4:] != [file_id]:
             return None
         try:
             found = [CachedEntry(name, article_id, digest, str(path)) for name, article_id, digest in entry[3]]
@@ -113,15 +115,15 @@ class ExtractionCache:
         self._next_files[str(path)] = entry
         return found
 
-    def note_file(self, path: Path, stat: os.stat_result, articles: list[Article]) -> None:
-        """Remember which articles ``path`` held, for the next build."""
+    def note_file(self, path: Path, stat: os.stat_result, articles: list[Article], file_id: str = "") -> None:
+        """Remember which articles ``path`` (whose article is named ``file_id``) held, for the next build."""
         self._next_files[str(path)] = [stat.st_size, stat.st_mtime_ns, catalogue_stamp(path),
-                                       [[self._name(a), a.id, text_digest(a)] for a in articles]]
+                                       [[self._name(a), a.id, text_digest(a)] for a in articles], file_id]
 
     def _name(self, article: Article) -> str:
         return hashlib.sha256("\0".join((self.fingerprint, article.id, article.source, article.original,
                                          article.published or "", article.outlet or "", article.url or "",
-                                         article.author or "")).encode()).hexdigest()[:24]
+                                         article.author or "")).encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
     def entry(self, article: Article) -> CachedEntry | None:
         """The cache entry of ``article``, if there is one."""

@@ -116,8 +116,8 @@ def test_files_unchanged_since_the_last_build_are_not_read_again(tmp_path: Path,
     out = tmp_path / "out"
     build([corpus], out, model=None)
     read = []
-    real = module.read_articles
-    monkeypatch.setattr(module, "read_articles", lambda paths: (read.extend(Path(p).name for p in paths), real(paths))[1])
+    real = module.read_file
+    monkeypatch.setattr(module, "read_file", lambda file: (read.append(file.path.name), real(file))[1])
     again = build([corpus], out, model=None)
     assert read == [] and again.reused == 3
     (corpus / "a2.txt").write_text(TEXTS["a2"] + " Il a aussi parlé.", encoding="utf-8")

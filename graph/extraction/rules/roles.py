@@ -102,7 +102,10 @@ def scan_role_phrases(index: DocIndex) -> Iterator[RoleOccurrence]:
 def _distributed(index: DocIndex, j: int) -> list[tuple[Mention, Mention]]:
     """One role shared out in order: « les présidents kényan, William Ruto, et ougandais,
     Yoweri Museveni » and « les chefs de la diplomatie kényane et ougandaise, A et B »."""
-    doc, end = index.doc, index.sentence(j).end
+    doc = index.doc
+    if j >= len(doc):  # the role noun ends the text
+        return []
+    end = index.sentence(j).end
     targets: list[Mention] = []
     holders: list[Mention] = []
     while j < end:
