@@ -20,7 +20,7 @@ from .names import name_key
 from .namespace import CORE_CLASSES, RELATIONS
 
 __all__ = ["Actor", "Gazetteer", "LexiconError", "NO_GAZETTEER", "load_gazetteer", "load_roles",
-           "load_nationalities", "load_interactions", "load_claim_cues", "load_not_actors", "load_honorifics",
+           "load_nationalities", "load_interactions", "load_claim_cues", "load_not_actors", "load_honorifics", "load_state_name_nouns",
            "load_role_names",
            "gazetteer_bytes", "without_accents",
            "inflections"]
@@ -266,6 +266,12 @@ def load_home_state(path: str | None = None) -> str:
     except KeyError:
         raise LexiconError(f"{source}: {rows[0]!r} is not a state the nationality lexicon names") from None
     return rows[0]
+
+
+@lru_cache(maxsize=None)
+def load_state_name_nouns(path: str | None = None) -> frozenset[str]:
+    """Nouns that open a state's formal name (« république », « royaume »), lower-case."""
+    return frozenset(word.lower() for _, _, (word,) in _rows("lexicons/state_names.tsv", path, 1))
 
 
 @lru_cache(maxsize=None)

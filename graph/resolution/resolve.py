@@ -291,6 +291,9 @@ def _merge_similar(decided, gazetteer: Gazetteer, ambiguous: set[str]) -> None:
         mentions.sort(key=lambda item: item[0].start)
         for (long, long_key), (short, short_key) in zip(mentions, mentions[1:]):
             if short.start - long.end == 2 and (acronym_of(short.text, long.text) or _defined_acronym(long, short)):
+                if short_key in gazetteer_keys and long_key not in gazetteer_keys \
+                        and not acronym_of(short.text, long.text):
+                    continue  # « le Collège des chefs d'État de l'AES (AES) »: the acronym is known, and not this one's
                 clusters.union(long_key, short_key, "acronym-in-text", 1.0)
 
     expansions = defaultdict(set)
@@ -377,15 +380,21 @@ class _Holders:
         self.by_article[article_id].add(key)
 
 
+_REGNAL = re.compile(r"^[ivxlcdm]+$")  # « Frederik X », « Charles III »: a number, not a surname
+
+
 def _full_person_names(decided, pending, voted: dict[str, str]) -> dict[str, _Holders]:
-    """Last name -> the holders of every multi-word person name ending with it (a blocking index)."""
+    """Last name -> the holders of every multi-word person name ending with it (a blocking
+    index). A regnal number (« X » in « Frederik X ») is no surname: « X » alone is not him."""
     names: dict[str, _Holders] = defaultdict(_Holders)
     for (article_id, mention), (key, _, _) in decided.items():
-        if mention.type == "Person" and len(_tokens(mention.text)) > 1:
-            names[_tokens(mention.text)[-1]].add(article_id, key)
+        tokens = _tokens(mention.text)
+        if mention.type == "Person" and len(tokens) > 1 and not _REGNAL.match(tokens[-1]):
+            names[tokens[-1]].add(article_id, key)
     for article_id, mention in pending:
         tokens = _tokens(mention.text)
-        if voted.get(name_key(mention.text), mention.type) == "Person" and len(tokens) > 1:
+        if voted.get(name_key(mention.text), mention.type) == "Person" and len(tokens) > 1 \
+                and not _REGNAL.match(tokens[-1]):
             names[tokens[-1]].add(article_id, f"person/{slug(name_key(mention.text))}")
     for surname in [s for s in names if " " in s]:  # « al amin » is also found as « amin »
         bare = names[surname.split()[-1]]

@@ -183,8 +183,14 @@ def test_folders_1500_deep_are_walked(tmp_path: Path):
         deep = deep / "d"
         deep.mkdir()
     (deep / "fond.txt").write_text(article_text(1), encoding="utf-8")
-    [article] = read_articles([tmp_path])
-    assert article.id == "fond"
+    try:
+        [article] = read_articles([tmp_path])
+        assert article.id == "fond"
+    finally:  # shutil.rmtree (pytest's clean-up) recurses once per level: remove the tree bottom up
+        (deep / "fond.txt").unlink()
+        while deep != tmp_path:
+            deep.rmdir()
+            deep = deep.parent
 
 
 def test_an_output_folder_inside_the_corpus_is_not_read_back(tmp_path: Path):

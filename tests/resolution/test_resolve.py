@@ -209,3 +209,21 @@ def test_a_bracketed_acronym_after_a_one_word_name():
 def test_gh_and_q_transliterate_one_sound():
     r = resolve([("a1", [m("Abbas Araghchi")]), ("a2", [m("Abbas Araqchi")])])
     assert len(r.entities) == 1
+
+
+def test_a_regnal_number_is_no_surname():
+    r = resolve([("a1", [m("Frederik X", gid="frederik_x")]), ("a2", [m("X", "Organization"), m("X", start=30)])])
+    frederik = r.entities["frederik_x"]
+    assert "X" not in frederik.names
+    r = resolve([("a1", [m("Jean Dupont")]), ("a2", [m("Dupont")])])  # a surname still joins its full name
+    assert [x.rule for x in r.merges] == ["surname-in-corpus"]
+
+
+def test_a_known_acronym_in_brackets_does_not_take_in_the_longer_name_before_it():
+    long = m("Collège des chefs d'État de la Confédération des États du Sahel", "Organization")
+    short = m("AES", "Organization", start=long.end + 2, gid="aes")
+    r = resolve([("a1", [long, short])])
+    assert r.entities["aes"].names == ("AES",)
+    defined = m("Commission nationale des droits", "Organization")
+    r = resolve([("a1", [defined, m("CNDH", "Organization", start=defined.end + 2)])])
+    assert len(r.entities) == 1  # an acronym the gazetteer does not know is still defined by the text

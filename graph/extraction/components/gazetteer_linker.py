@@ -6,7 +6,7 @@ that NER missed, or cut wrong, becomes an entity unless it lies inside a longer 
 (« Trump » in « Melania Trump » stays part of that name). Names match in any case but
 must start with a capital in the text: the adjective « suisse » is not « Suisse ». A
 place named after a place noun and ending on a known place is two places (« le Palais du
-Peuple de Pékin »).
+Peuple de Pékin »); a state's formal name is the state (« la République du Niger »).
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graph.extraction.french import PLACE_NAME_HEADS
-from ontology.data import Gazetteer, load_gazetteer
+from ontology.data import Gazetteer, load_gazetteer, load_state_name_nouns
 
 __all__ = ["GazetteerLinker"]
 
@@ -25,6 +25,7 @@ class GazetteerLinker:
     def __init__(self, nlp: Language, gazetteer: Gazetteer, path: str | None = None):
         self.gazetteer = gazetteer
         self.path = path  # where it came from (None: the shipped one), for the rules' lexicons
+        self.state_nouns = load_state_name_nouns()
         # Acronyms match as written (« UE », never the participle « eu »), other names in any case.
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.acronym_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -71,6 +72,11 @@ class GazetteerLinker:
                 keep(Span(doc, outer.start, match.start - 1, label=outer.label_))
                 keep(match)
                 continue
+            if outer is not None and _formal_state_name(outer, match, self.state_nouns):
+                # « la République du Niger », « le Royaume du Maroc »: the state, by its formal name
+                drop(outer)
+                keep(Span(doc, outer.start, outer.end, label=match.label_, kb_id=match.kb_id))
+                continue
             if outer is not None and _state_then_common_noun(outer, match):
                 # « a privé le Kenya de crédits », « l'Iran des mollahs »: the state
                 drop(outer)
@@ -99,7 +105,17 @@ def _place_of_a_place(outer: Span, match: Span) -> bool:
     doc = outer.doc
     return match.end == outer.end and match.start - outer.start >= 2 and outer.label_ == "Place" \
         and match.label_ in ("Place", "Country") and doc[match.start - 1].lower_ in ("de", "d'") \
-        and outer[0].lower_ in PLACE_NAME_HEADS
+        and outer[0].lower_ in PLACE_NAME_HEADS \
+        and any(t.text[:1].isupper() for t in doc[outer.start + 1:match.start - 1])  # « canal de Panama » is one
+
+
+def _formal_state_name(outer: Span, match: Span, state_nouns: frozenset[str]) -> bool:
+    """``outer`` is « République du Niger », « Royaume du Maroc », « État d'Israël »: a
+    state noun (and adjectives), « de », then the known state ``match`` that ends it."""
+    doc = outer.doc
+    return match.end == outer.end and match.label_ == "Country" and outer[0].lower_ in state_nouns \
+        and doc[match.start - 1].lower_ in ("de", "d'", "du", "des") \
+        and all(t.is_lower for t in doc[outer.start + 1:match.start - 1])
 
 
 def _state_then_common_noun(outer: Span, match: Span) -> bool:

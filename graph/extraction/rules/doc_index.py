@@ -35,6 +35,7 @@ class DocIndex:
     def __init__(self, doc: Doc, lex: Lexicons):
         self.doc = doc
         self.lex = lex
+        self._states_named: dict[str | None, bool] = {}
         self.entity_at: dict[int, Span] = {}
         # Read once, from the doc's arrays: the rules scan these lists, as they would scan
         # tokens, without creating a Token per position and per look.
@@ -183,6 +184,20 @@ class DocIndex:
                 if ent is not None and self.stands_for_state(self.mention(ent)):
                     return self.mention(ent), ent.end
         return None, j
+
+    def names_state(self, state_id: str | None) -> bool:
+        """Whether the doc names the state ``state_id`` (``None``: any state) anywhere: by
+        name, capital, seat of power or nationality adjective."""
+        if state_id not in self._states_named:
+            named = any(token.is_lower and (nationality := self.lex.nationality(token)) is not None
+                        and state_id in (None, nationality) for token in self.doc)
+            for ent in self.doc.ents:
+                if named:
+                    break
+                state = self.as_state(self.mention(ent))
+                named = state is not None and state_id in (None, state.gazetteer_id)
+            self._states_named[state_id] = named
+        return self._states_named[state_id]
 
     def stands_for_state(self, mention: Mention) -> bool:
         """Whether a mention can be a party to state-level talks."""
@@ -602,6 +617,16 @@ def _did_not_take_place(words: list[str], start: int, end: int) -> bool:
     return False
 
 
+def _negated_subject(trigger: Token) -> bool:
+    """« La rencontre entre A et B, un temps annoncée, n'a pas été organisée »: a meeting
+    noun before its negated verb, with no preposition of its own, is that verb's subject
+    whatever the parser called it (« Lors de la rencontre, A n'a pas cédé » has one)."""
+    head = trigger.head
+    return trigger.pos_ == "NOUN" and head is not trigger and head.pos_ == "VERB" and trigger.i < head.i \
+        and not any(c.dep_ == "case" for c in trigger.children) \
+        and any(c.lower_ in NEGATIONS for c in head.children)
+
+
 _DUOS = frozenset({"tandem", "duo", "binôme", "couple"})
 _AMONG = frozenset({"lesquels", "lesquelles", "eux", "elles"})
 
@@ -629,7 +654,7 @@ def modality(index: DocIndex, trigger: Token) -> tuple[bool, bool]:
     ruled_out = any(c.lower_ in NEGATIONS for t in negated for c in t.children) or \
         any(word in RULED_OUT for word in words[max(sent.start, trigger.i - 8):trigger.i]) or \
         any(word in ("aucun", "aucune", "pas") for word in words[max(sent.start, trigger.i - 3):trigger.i]) or \
-        _did_not_take_place(words, trigger.i, sent.end) or \
+        _did_not_take_place(words, trigger.i, sent.end) or _negated_subject(trigger) or \
         trigger.pos_ == "NOUN" and any(t.lemma_ in _ADVOCATING for t in chain[1:])
     planned = any(t.lemma_ in PLANNING_VERBS or t.lower_ in PLANNED_MARKS for t in chain[1:]) or \
         any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in chain if t.pos_ in ("VERB", "AUX")) or \

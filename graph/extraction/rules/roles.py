@@ -193,7 +193,8 @@ def _organisation_named_before(index: DocIndex, role: RoleOccurrence) -> Mention
 def _home_portfolio(index: DocIndex, role: RoleOccurrence) -> bool:
     """« le ministre de l'Intérieur, A », « A, ministre des Affaires étrangères »: a
     portfolio with no state, in a sentence that names no state but the home one, by name,
-    capital or adjective (« Côté kényan, A, ministre de la Défense » is Kenya's)."""
+    capital or adjective (« Côté kényan, A, ministre de la Défense » is Kenya's), in an
+    article that names the home state somewhere, or no state at all."""
     words, doc = index.words, index.doc
     portfolio = role.name == "ministre des affaires étrangères" or (
         role.name == "ministre" and role.end < len(doc) and words[role.end] in GENITIVE)
@@ -201,6 +202,8 @@ def _home_portfolio(index: DocIndex, role: RoleOccurrence) -> bool:
         return False
     sent = index.sentence(role.start)
     home = index.lex.home_state
+    if index.names_state(None) and not index.names_state(home):
+        return False  # an article about other states, never naming the home one, is not about its ministers
     for ent in index.sentence_ents(sent):
         state = index.as_state(index.mention(ent))
         if state is not None and state.gazetteer_id != home:
@@ -393,7 +396,31 @@ def _holder_after(index: DocIndex, after: int):
         j += 3  # « le secrétaire du Parti vert (PV), Ana Ferreira »
     if j < len(doc) and doc[j].text == ",":
         j += 1
+    j = past_rank(index, j)
     ent = index.entity_at.get(j)
     if ent is not None and ent.start == j and ent.label_ == "Person":
         return index.mention(ent)
     return None
+
+
+_RANK_WORDS = 4  # « le général de corps d'armée A »: at most this many words qualify a rank
+
+
+def past_rank(index: DocIndex, j: int) -> int:
+    """Where the name starts after a rank or honorific at token ``j`` (« le général A »,
+    « le général de corps d'armée A », « le capitaine A », « cheikh A »), or ``j`` itself
+    when no rank stands there or no name follows it."""
+    doc, words = index.doc, index.words
+    k = j
+    if k < len(doc) and words[k] in ARTICLES:
+        k += 1
+    if k >= len(doc) or words[k] not in index.lex.honorifics or k in index.entity_at:
+        return j
+    k += 1
+    for _ in range(_RANK_WORDS + 1):
+        if k in index.entity_at:
+            return k
+        if k >= len(doc) or not (doc[k].is_lower or words[k] in index.lex.honorifics):
+            return j
+        k += 1
+    return j
