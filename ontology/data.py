@@ -20,7 +20,7 @@ from .names import name_key
 from .namespace import CORE_CLASSES, RELATIONS
 
 __all__ = ["Actor", "Gazetteer", "LexiconError", "NO_GAZETTEER", "load_gazetteer", "load_roles",
-           "load_nationalities", "load_interactions", "load_claim_cues", "load_not_actors", "load_honorifics", "load_state_name_nouns",
+           "load_nationalities", "load_interactions", "load_claim_cues", "load_not_actors", "load_honorifics", "load_state_name_nouns", "load_occasions",
            "load_role_names",
            "gazetteer_bytes", "without_accents",
            "inflections"]
@@ -266,6 +266,14 @@ def load_home_state(path: str | None = None) -> str:
     except KeyError:
         raise LexiconError(f"{source}: {rows[0]!r} is not a state the nationality lexicon names") from None
     return rows[0]
+
+
+@lru_cache(maxsize=None)
+def load_occasions(path: str | None = None) -> tuple[tuple[str, ...], ...]:
+    """Sentence openers that give the occasion of the main clause (« lors », « au cours »),
+    each as its lower-case words, longest first."""
+    phrases = {tuple(phrase.lower().replace("'", "' ").split()) for _, _, (phrase,) in _rows("lexicons/occasions.tsv", path, 1)}
+    return tuple(sorted(phrases, key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)

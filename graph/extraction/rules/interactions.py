@@ -39,6 +39,7 @@ _BE_FORMS = frozenset({"été", "être", "est", "sont", "sera", "seront", "serai
                        "soit", "fut", "a-t-il"})
 
 _NOUN_GAP = 8
+_DELEGATIONS = frozenset({"délégation", "délégations"})
 
 
 def find_interactions(index: DocIndex) -> Iterator[Finding]:
@@ -59,6 +60,8 @@ def find_interactions(index: DocIndex) -> Iterator[Finding]:
                 host = (people[0].refers_to or people[0], index.sentence(i).start)
         if not pairs:
             continue
+        if token.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ in _DELEGATIONS for c in token.children):
+            continue  # « la délégation réunissait A, B et C »: its members, not a meeting of them
         ruled_out, planned = modality(index, token)  # read only where there are parties: it costs
         if ruled_out:
             continue
@@ -348,6 +351,9 @@ def _noun_pairs(index: DocIndex, noun: Token):
     j = _after(index, noun, {"entre"}, _NOUN_GAP)
     if j is not None:
         return list(combinations(index.group(j + 1, index.sentence(noun.i).end), 2))
+    occasion = _occasion_pairs(index, noun)
+    if occasion:
+        return occasion
     j = _after(index, noun, {"avec"}, _NOUN_GAP)
     verb = _governing_verb(noun)
     if j is not None:
@@ -364,6 +370,50 @@ def _noun_pairs(index: DocIndex, noun: Token):
             others = [index.mention(index.entity_at[held[0].i])]
             return [(a, b) for a in index.subject_parties(verb) for b in others]
     return []
+
+
+_CLITICS = frozenset({"s'", "se", "l'", "le", "la", "les", "lui", "leur", "y", "en", "ne", "n'", "a", "ont"})
+
+
+def _occasion_pairs(index: DocIndex, noun: Token) -> list[tuple[Mention, Mention]]:
+    """« Lors de sa rencontre avec A, B a salué … »: B met A; « Au cours de ces entretiens,
+    A et B ont réaffirmé … »: A met B. The noun sits in an opening that gives the main
+    clause's occasion (``lexicons/occasions.tsv``), before the comma that closes it; the
+    parties are the people who open the main clause, with those named after « avec »."""
+    words, doc = index.words, index.doc
+    sent = index.sentence(noun.i)
+    opening = next((phrase for phrase in index.lex.occasions
+                    if tuple(words[sent.start:sent.start + len(phrase)]) == phrase), None)
+    if opening is None or "," in words[sent.start:noun.i]:
+        return []
+    people = [ent for ent in index.sentence_ents(sent) if ent.start > noun.i and ent.label_ == "Person"]
+    subjects: list[Mention] = []
+    for n, ent in enumerate(people):  # the main clause's subject: a name (or « A et B ») its verb follows
+        if doc[ent.start - 1].text != ",":
+            continue
+        group, last = [ent], ent
+        for other in people[n + 1:]:
+            if other.start == last.end + 1 and words[last.end] == "et":
+                group.append(other)
+                last = other
+            else:
+                break
+        k = last.end
+        while k < sent.end and words[k] in _CLITICS and doc[k].pos_ != "VERB":
+            k += 1
+        if k < sent.end and doc[k].pos_ in ("VERB", "AUX") and (k == last.end or doc[k - 1].pos_ in ("AUX", "PRON")
+                                                                  or words[k - 1] in _CLITICS):
+            subjects = [index.mention(e) for e in group]
+            break
+    if not subjects:
+        return []
+    with_at = next((k for k in range(noun.i + 1, min(noun.i + _NOUN_GAP, sent.end)) if words[k] == "avec"), None)
+    if with_at is None:
+        return list(combinations(subjects, 2))
+    first = index.token_at_char(subjects[0].start)
+    others = [index.mention(ent) for ent in people if with_at < ent.start and ent.end <= first
+              and not index.is_genitive(ent)]
+    return [(a, b) for a in subjects for b in others]
 
 
 def _genitive_parties(index: DocIndex, noun: Token, end: int) -> list[Mention]:
