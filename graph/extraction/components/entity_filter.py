@@ -29,7 +29,7 @@ import re
 from graph.extraction.dates import MONTHS, WEEKDAYS
 from graph.extraction.french import (AREA_NOUNS, ARTICLES, DATIVE_PERSON_VERBS, GENITIVE, MINISTRY_NOUNS,
                                      NAME_LEADERS, ORGANISATION_NOUNS, PLACE_NAME_HEADS, SECRETARY_NOUNS)
-from ontology.data import load_nationalities, load_not_actors
+from ontology.data import load_nationalities, load_not_actors, load_portfolios
 from ontology.names import name_key
 
 __all__ = ["EntityFilter", "CORE_LABELS", "UNTYPED"]
@@ -55,6 +55,7 @@ class EntityFilter:
     def __init__(self):
         self.nationalities = load_nationalities()
         self.not_actors = load_not_actors()
+        self.portfolios = load_portfolios()
 
     def __call__(self, doc: Doc) -> Doc:
         kept = []
@@ -66,7 +67,13 @@ class EntityFilter:
                 piece = _trim(piece)
                 if piece is None or not self._is_actor_name(piece):
                     continue
-                if label in ("Organization", UNTYPED) and _portfolio(piece, self.nationalities):
+                if piece[0].lower_ in self.portfolios and _after_office(piece, self.nationalities):
+                    # « le secrétaire du Commerce des États-Unis A »: a portfolio, then the state it is of
+                    piece = _state_after_portfolio(piece)
+                    if piece is None:
+                        continue
+                    label = "Place"
+                elif label in ("Organization", UNTYPED) and _portfolio(piece, self.nationalities):
                     continue  # « ministre des Finances », « secrétaire à l'Armée »: what a minister is in charge of
                 piece_label = "Organization" if label == "Place" and _is_acronym(piece) or \
                     label in ("Place", "Person", UNTYPED) and _names_organisation(piece) else label
@@ -152,6 +159,42 @@ def _portfolio(span: Span, nationalities) -> bool:
     noun = doc[k].lower_
     # « secrétaire à l'Armée » is a portfolio, « secrétaire du Parti » an organisation
     return link in GENITIVE and noun in MINISTRY_NOUNS or link in ("à", "au", "aux") and noun in SECRETARY_NOUNS
+
+
+def _after_office(span: Span, nationalities) -> bool:
+    """``span`` follows an office noun and its preposition: « ministre des … »,
+    « secrétaire du … », « secrétaire à l'… », « ministre kényan de la … »."""
+    doc = span.doc
+    k = span.start - 1
+    if k >= 0 and doc[k].lower_ in ("la", "l'", "le", "les"):
+        k -= 1
+    if k < 1 or not (doc[k].lower_ in GENITIVE or doc[k].lower_ in ("à", "au", "aux")):
+        return False
+    k -= 1
+    if doc[k].lower_ in ("et", ","):  # « ministre des Affaires étrangères et de la Coopération »
+        for j in range(k - 1, max(0, k - 16), -1):
+            if doc[j].lower_ in GENITIVE and _is_office(doc, j - 1, nationalities):
+                return True
+            if doc[j].is_punct and doc[j].text != ",":
+                return False
+        return False
+    return _is_office(doc, k, nationalities)
+
+
+def _is_office(doc, k: int, nationalities) -> bool:
+    while k > 0 and doc[k].lower_ in nationalities:
+        k -= 1
+    return k >= 0 and (doc[k].lower_ in MINISTRY_NOUNS or doc[k].lower_ in SECRETARY_NOUNS)
+
+
+def _state_after_portfolio(span: Span) -> Span | None:
+    """The name after the portfolio's own words (« Commerce des États-Unis » -> « États-Unis »),
+    or None when the span is the portfolio alone (« Affaires étrangères »)."""
+    doc = span.doc
+    for k in range(span.start + 1, span.end - 1):
+        if doc[k].lower_ in GENITIVE and doc[k + 1].text[:1].isupper():
+            return doc[k + 1:span.end]
+    return None
 
 
 def _names_area(span: Span) -> bool:

@@ -94,9 +94,34 @@ def scan_role_phrases(index: DocIndex) -> Iterator[RoleOccurrence]:
         holder = _holder(index, i, role_end, after)
         if holder is not None and holder == target:
             holder = None
-        previous = RoleOccurrence(i, role_end, relation, target, holder, index.lex.role_name(index.words, i, role_end))
+        name = index.lex.role_name(index.words, i, role_end)
+        previous = RoleOccurrence(i, role_end, relation, target, holder, name)
         yield previous
+        for other in _co_holders(index, i, role_end, holder):  # « ses ministres A, B et C »: each holds it
+            yield RoleOccurrence(i, role_end, relation, target, other, name)
         i = role_end
+
+
+def _co_holders(index: DocIndex, start: int, end: int, holder: Mention | None) -> list[Mention]:
+    """The people listed with ``holder`` right after a plural role noun (« ses ministres
+    A, B et C », « les conseillers A et B »): they hold the role too."""
+    if holder is None or not index.words[end - 1].endswith(("s", "x")) or index.words[end - 1] == \
+            index.lex.role_name(index.words, end - 1, end) or index.doc[end - 1].morph.get("Number") != ["Plur"]:
+        return []
+    at = index.token_at_char(holder.start)
+    ent = index.entity_at.get(at)
+    if at < end or ent is None:
+        return []
+    listed, k, limit = [], ent.end, index.sentence(at).end
+    while k + 1 < limit and index.words[k] in (",", "et"):  # « A, B et C »: only names, commas and « et »
+        nxt = index.entity_at.get(k + 1)
+        if nxt is None or nxt.start != k + 1 or nxt.label_ != "Person":
+            break
+        listed.append(index.mention(nxt))
+        if index.words[k] == "et":
+            break
+        k = nxt.end
+    return listed
 
 
 def _distributed(index: DocIndex, j: int) -> list[tuple[Mention, Mention]]:
@@ -142,6 +167,10 @@ def find_roles(index: DocIndex) -> Iterator[Finding]:
         elif role.holder is not None and _possessor(index, role) is not None:
             # « Ferreira ... avec sa sœur Jane »: the relative of the one the clause is about
             yield Finding(role.holder, role.relation, _possessor(index, role), index.sentence(role.start),
+                          f"role:{role.relation}:possessive", 0.7)
+        elif role.holder is not None and role.relation == "ministerOf" and _leader_possessor_state(index, role):
+            # « Carney, accompagné de ses ministres A et B »: the ministers of the state he leads
+            yield Finding(role.holder, role.relation, _leader_possessor_state(index, role), index.sentence(role.start),
                           f"role:{role.relation}:possessive", 0.7)
         elif role.holder is not None:
             known = _known_target(index, role)
@@ -236,6 +265,28 @@ def _possessor(index: DocIndex, role: RoleOccurrence) -> Mention | None:
     return before[-1] if before else None
 
 
+def _leader_possessor_state(index: DocIndex, role: RoleOccurrence) -> Mention | None:
+    """« A, accompagné de ses ministres B et C »: the one state the gazetteer says A leads,
+    when a possessive opens the role and A is the last person named before it."""
+    if not _possessive(index, role):
+        return None
+    start = index.role_phrase_start(role.start)
+    before = [m for m in index.people_in(index.sentence(role.start)) if m.end <= index.doc[start].idx]
+    if not before or not before[-1].gazetteer_id:
+        return None
+    try:
+        holds = index.lex.gazetteer.get(before[-1].gazetteer_id).holds
+    except KeyError:
+        return None
+    states = {target for relation, target, _ in holds if relation == "leaderOf"}
+    if len(states) != 1:
+        return None
+    actor = index.lex.gazetteer.get(states.pop())
+    if actor.type != "Country":
+        return None
+    return Mention(actor.label, actor.type, role.holder.start, role.holder.end, actor.id, is_name=False)
+
+
 def _enumerated(index: DocIndex, holder: Mention, start: int) -> bool:
     """Only commas, « et », « de » (and an aside between dashes or brackets) lie between
     ``holder`` and token ``start``: the two roles are listed side by side."""
@@ -306,6 +357,9 @@ def _target(index: DocIndex, start: int):
         nested = index.role_at(j)
         if nested is not None and target is None:
             j = nested[0]
+            continue
+        if target is None and token.pos_ == "PROPN" and doc[j - 1].lower_ in _LINKS:
+            j += 1  # « le secrétaire au Trésor, A »: a portfolio the entity filter did not keep as a name
             continue
         if target is None and (token.lower_ in _LINKS or token.pos_ in ("DET", "ADJ", "NOUN")):
             if token.pos_ == "NOUN" and j > start and doc[j - 1].lower_ in _LINKS and index.role_at(j) is None \
