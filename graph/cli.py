@@ -404,11 +404,17 @@ def serve_command(
     host: str = typer.Option("127.0.0.1", help="Address to listen on (localhost by default)."),
     port: int = typer.Option(7878, min=1, max=65535),
     timeout: int = typer.Option(30, min=1, help="Seconds a query may run."),
+    cors: Optional[List[str]] = typer.Option(None, "--cors", metavar="ORIGIN",
+                                             help="Answer browser pages from ORIGIN (repeat for several; '*' for any)."),
+    allow_service: bool = typer.Option(False, "--allow-service",
+                                       help="Let queries use SERVICE (the store then calls other endpoints)."),
+    max_result_mb: int = typer.Option(256, "--max-result-mb", min=1, help="Largest answer sent, in MB."),
 ) -> None:
     """Serve a build as a read-only SPARQL 1.1 endpoint that follows rebuilds of OUT."""
     from graph.surfaces.endpoint import EndpointError, run_endpoint
+    origins = None if not cors else ([] if "*" in cors else list(cors))
     try:
-        run_endpoint(out, host, port, timeout)
+        run_endpoint(out, host, port, timeout, cors=origins, allow_service=allow_service, max_result_mb=max_result_mb)
     except (StoreError, EndpointError) as err:
         _fail(str(err))
 

@@ -29,6 +29,7 @@ from importlib.resources import files
 
 import pyoxigraph as ox
 
+from graph.surfaces.sparql_guard import QueryRefused, check_query
 from ontology.names import name_key
 from ontology.namespace import PREFIXES
 
@@ -95,6 +96,10 @@ def run_query(store: ox.Store, sparql: str, params: dict[str, str] | None = None
               declared: dict[str, str] | None = None):
     """Run ``sparql``; ``params`` bind variables (declared ones default to their declared value)."""
     sparql = bind_parameters(sparql, params, declared=declared)
+    try:
+        check_query(sparql, allow_service=True)  # the analyst's own machine: SERVICE is theirs to use
+    except QueryRefused as err:
+        raise QueryError(str(err)) from None
     update = _UPDATE.match(_PROLOGUE.sub("", _COMMENTS.sub("", sparql)))
     if update:
         raise QueryError(f"{update.group(1).upper()} is an update, and a build's store is read-only: newsgraph "

@@ -258,3 +258,10 @@ def test_the_same_graph_always_gets_the_same_layout():
     positions, communities = first
     assert positions["alone"][1] > max(y for n, (x, y) in positions.items() if n != "alone")  # below the others
     assert communities["a"] == communities["b"] == communities["c"] != communities["d"]
+
+
+def test_a_deeply_nested_query_is_one_line_not_a_crash(built):
+    result = runner.invoke(app, ["query", str(built), "SELECT * WHERE " + "{" * 5000 + "}" * 5000])
+    assert result.exit_code == 1
+    assert result.output == "newsgraph: error: the query nests brackets 5000 deep (at most 128): write it flatter\n"
+    assert runner.invoke(app, ["query", str(built), "SELECT * WHERE { { ?s ?p ?o } } LIMIT 1"]).exit_code == 0
