@@ -1,12 +1,13 @@
 """Concurrent analysts on the endpoint, during a rebuild.
 
     python bench/run_endpoint_load.py                 # the 10,000-article store
-    python bench/run_endpoint_load.py --articles 1000
+    python bench/run_endpoint_load.py --articles 1000 --clients 16 --timeout 2
 
 Builds a SYNTHETIC corpus (bench/synthetic.py) with `newsgraph build --jobs 2`, starts
 `newsgraph serve` on it, then, while a second build adds 1 % more articles and swaps its
-store in, 8 clients each send 50 named queries (every named query in turn, with its
-example parameters) over HTTP. Printed: errors (must be 0), median and p95 latency,
+store in, 16 clients (``--clients``) each send 50 named queries (every named query in turn,
+with its example parameters) over HTTP to an endpoint started with ``--timeout``. Printed:
+errors (must be 0), median, p95 and p99 latency,
 queries per second, and whether the endpoint answered from the new store afterwards.
 The last line is the same as JSON.
 """
@@ -33,7 +34,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import write_corpus  # noqa: E402
 
 NEWSGRAPH = str(Path(sys.executable).with_name("newsgraph"))
-CLIENTS = 8
+CLIENTS = 16
 QUERIES_PER_CLIENT = 50
 ARTICLES_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?a a schema:NewsArticle }"
 
@@ -47,20 +48,32 @@ def free_port() -> int:
 def ask(url: str, sparql: str) -> bytes:
     request = urllib.request.Request(f"{url}?{urllib.parse.urlencode({'query': sparql})}",
                                      headers={"Accept": "application/sparql-results+json"})
-    with urllib.request.urlopen(request, timeout=120) as response:
-        return response.read()
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            return response.read()
+    except urllib.error.HTTPError as err:  # the endpoint's one-line reason, with its status
+        reason = err.read().decode("utf-8", "replace").strip()
+        raise urllib.error.URLError(f"HTTP {err.code}: {reason}") from None
 
 
 def articles_answered(url: str) -> int:
+    """How many articles the endpoint's store holds (-1 when it does not answer)."""
     from ontology.namespace import PREFIXES
     prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
-    return int(json.loads(ask(url, prologue + ARTICLES_COUNT))["results"]["bindings"][0]["n"]["value"])
+    try:
+        return int(json.loads(ask(url, prologue + ARTICLES_COUNT))["results"]["bindings"][0]["n"]["value"])
+    except (urllib.error.URLError, OSError) as err:
+        print(f"count query failed: {err}", flush=True)
+        return -1
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--clients", type=int, default=CLIENTS)
+    parser.add_argument("--timeout", type=int, default=30, help="the endpoint's --timeout, in seconds")
     args = parser.parse_args()
+    clients = args.clients
     from graph.surfaces.query import bind_parameters, named_queries
     from ontology.namespace import PREFIXES
     prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
@@ -77,7 +90,8 @@ def main() -> int:
         print(f"built {args.articles} articles in {time.perf_counter() - started:.0f} s", flush=True)
         port = free_port()
         url = f"http://127.0.0.1:{port}/query"
-        server = subprocess.Popen([NEWSGRAPH, "serve", str(out), "--port", str(port)], stdout=subprocess.PIPE, text=True)
+        server = subprocess.Popen([NEWSGRAPH, "serve", str(out), "--port", str(port), "--timeout", str(args.timeout)],
+                                  stdout=subprocess.PIPE, text=True)
         try:
             server.stdout.readline()
             before = articles_answered(url)
@@ -102,7 +116,7 @@ def main() -> int:
                             errors.append(f"{type(err).__name__}: {err}")
 
             t0 = time.perf_counter()
-            threads = [threading.Thread(target=client, args=(n,)) for n in range(CLIENTS)]
+            threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
             for thread in threads:
                 thread.start()
             for thread in threads:
@@ -112,21 +126,23 @@ def main() -> int:
             rebuild.wait()
             deadline = time.monotonic() + 30
             after = articles_answered(url)
-            while after == before and time.monotonic() < deadline:
+            while after in (before, -1) and time.monotonic() < deadline:
                 time.sleep(0.5)
                 after = articles_answered(url)
         finally:
             server.terminate()
             server.wait(timeout=30)
     latencies.sort()
-    figures = {"articles": args.articles, "clients": CLIENTS, "queries": CLIENTS * QUERIES_PER_CLIENT,
+    figures = {"articles": args.articles, "clients": clients, "timeout_s": args.timeout,
+               "queries": clients * QUERIES_PER_CLIENT,
                "errors": len(errors), "first_errors": errors[:3],
                "median_ms": 1000 * statistics.median(latencies) if latencies else None,
                "p95_ms": 1000 * latencies[int(0.95 * (len(latencies) - 1))] if latencies else None,
+               "p99_ms": 1000 * latencies[int(0.99 * (len(latencies) - 1))] if latencies else None,
                "queries_per_s": len(latencies) / elapsed, "rebuild_still_running_at_the_end": rebuild_during,
                "articles_before": before, "articles_after": after}
-    print(f"{figures['queries']} queries from {CLIENTS} clients during a rebuild: {figures['errors']} errors, "
-          f"median {figures['median_ms']:.0f} ms, p95 {figures['p95_ms']:.0f} ms, "
+    print(f"{figures['queries']} queries from {clients} clients during a rebuild: {figures['errors']} errors, "
+          f"median {figures['median_ms']:.0f} ms, p95 {figures['p95_ms']:.0f} ms, p99 {figures['p99_ms']:.0f} ms, "
           f"{figures['queries_per_s']:.1f} queries/s; articles answered {before} -> {after}")
     print(json.dumps(figures))
     return 0 if not errors and after > before else 1

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import trafilatura
-
 from .article import Article
 from .catalogue import catalogue_entry
 from .readers import ArticleError, article_from_text, decode, register_reader
@@ -22,7 +20,9 @@ __all__ = ["page_text", "read_html"]
 
 def page_text(html: str, url: str | None = None):
     """trafilatura's document for ``html``: ``title``, ``text``, ``date``, ``sitename``, ``url``,
-    ``author`` (None when the page holds no article text)."""
+    ``author`` (None when the page holds no article text). trafilatura is imported here,
+    when a page is read: a corpus of ``.txt`` files never needs it (nor lxml's HTML cleaner)."""
+    import trafilatura
     for precise in (True, False):  # precision first: its fallback can cut a paragraph at « <b> »
         try:
             document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,

@@ -27,6 +27,22 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Knowledge graphs of the actors in French news articles.")
 
 
+def _version(shown: bool) -> None:
+    if shown:
+        from importlib.metadata import PackageNotFoundError, version
+        try:
+            typer.echo(f"newsgraph {version('newsgraph')}")
+        except PackageNotFoundError:
+            typer.echo("newsgraph (not installed as a package)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(show_version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                               help="Print newsgraph's version and exit.")) -> None:
+    """Knowledge graphs of the actors in French news articles."""
+
+
 @contextmanager
 def extraction_progress():
     """A progress line on a terminal (articles extracted, articles per second); silent otherwise."""
@@ -220,7 +236,9 @@ def fetch_command(
     urls: Path = typer.Argument(..., help="A text file of article URLs, one per line (# comments)."),
     into: Path = typer.Option(..., "--into", help="The corpus folder the pages are saved in."),
     concurrency: int = typer.Option(4, "--concurrency", min=1, max=8, help="Requests at once."),
-    timeout: float = typer.Option(20.0, "--timeout", min=1.0, help="Seconds to wait for a page (tried twice)."),
+    timeout: float = typer.Option(20.0, "--timeout", min=1.0, help="Seconds a page may take to arrive (tried twice)."),
+    allow_private: bool = typer.Option(False, "--allow-private",
+                                       help="Follow redirects to loopback and private addresses of other hosts."),
 ) -> None:
     """Download the pages of URLS into a corpus folder once (raw HTML, catalogue.csv), for offline builds."""
     from graph.sources.fetch import fetch_urls, read_url_list
@@ -232,7 +250,7 @@ def fetch_command(
         _fail(f"{urls}: no URL in the file (one per line)")
     fetched = known = failed = 0
     try:
-        for result in fetch_urls(listed, into, concurrency=concurrency, timeout=timeout):
+        for result in fetch_urls(listed, into, concurrency=concurrency, timeout=timeout, allow_private=allow_private):
             if result.error:
                 failed += 1
                 typer.echo(f"newsgraph: error: {result.error}", err=True)

@@ -38,12 +38,12 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from corpus.file_names import printable
 from ontology.names import name_key
-from ontology.namespace import ID, NG, SCHEMA, WD, bind_prefixes
+from ontology.namespace import ID, NG, SCHEMA, SYMMETRIC_RELATIONS, WD, bind_prefixes
 from graph.rdf.meetings import ArticleMeeting, MeetingSummary, article_meetings, meeting_summaries
 from graph.records import ArticleExtraction
 from graph.resolution.resolve import Entity, Resolution, slug
 
-__all__ = ["entity_iri", "article_iri", "article_segment", "entity_iris", "article_quads",
+__all__ = ["entity_iri", "article_iri", "article_segment", "decimal_lexical", "entity_iris", "article_quads",
            "article_graph_digest", "merged_graph", "article_catalogue", "records_evidence", "rdflib_triple", "build_dataset", "to_oxigraph", "to_rdflib"]
 
 
@@ -97,6 +97,16 @@ def _boolean(value: bool) -> ox.Literal:
     return ox.Literal("true" if value else "false", datatype=_BOOLEAN)
 
 
+def decimal_lexical(value: float) -> str:
+    """``value`` to three places as ``xsd:decimal`` in the form Oxigraph keeps (« 1 », « 0.75 »),
+    so graph.trig and the store hold the same literal.
+
+    >>> decimal_lexical(1.0), decimal_lexical(0.7501), decimal_lexical(0.0)
+    ('1', '0.75', '0')
+    """
+    return f"{value:.3f}".rstrip("0").rstrip(".") or "0"
+
+
 def article_quads(extraction: ArticleExtraction, resolution: Resolution,
                   iris: dict[str, URIRef]) -> list[ox.Quad]:
     """The named graph of one article, as Oxigraph quads."""
@@ -106,10 +116,10 @@ def article_quads(extraction: ArticleExtraction, resolution: Resolution,
     def entity(key: str) -> ox.NamedNode:
         return _node(iris[key])
 
-    quads: list[ox.Quad] = []
+    quads: dict[ox.Quad, None] = {}  # a triple an article states three times is one quad, as in the store
 
     def add(s, p, o) -> None:
-        quads.append(ox.Quad(s, p, o, graph))
+        quads[ox.Quad(s, p, o, graph)] = None
 
     for key in dict.fromkeys(resolution.assignment.get((article.id, m)) for m in extraction.mentions):
         if key:
@@ -127,7 +137,7 @@ def article_quads(extraction: ArticleExtraction, resolution: Resolution,
                 ("startOffset", ox.Literal(str(ev.start), datatype=_INTEGER)),
                 ("endOffset", ox.Literal(str(ev.end), datatype=_INTEGER)),
                 ("rule", ox.Literal(ev.rule)),
-                ("confidence", ox.Literal(str(round(ev.confidence, 3)), datatype=_DECIMAL)),
+                ("confidence", ox.Literal(decimal_lexical(ev.confidence), datatype=_DECIMAL)),
                 ("planned", _boolean(ev.planned))):
             add(node, _O[predicate], value)
     for n, meeting in enumerate(article_meetings(extraction, resolution)):
@@ -144,7 +154,7 @@ def article_quads(extraction: ArticleExtraction, resolution: Resolution,
             add(node, _O["dateText"], ox.Literal(meeting.when, language="fr"))
         if meeting.day:
             add(node, _O["startDate"], ox.Literal(meeting.day.isoformat(), datatype=_DATE))
-    return quads
+    return list(quads)
 
 
 _CODE = hashlib.sha256(b"".join(files("graph.rdf").joinpath(name).read_bytes()
@@ -200,7 +210,7 @@ def merged_graph(extractions: Iterable[ArticleExtraction], resolution: Resolutio
         node = ID[f"merge/{n}"]
         for p, o in ((RDF.type, NG.MergeDecision), (NG.mergedInto, iris[merge.entity]),
                      (NG.memberName, Literal(merge.name)), (NG.rule, Literal(merge.rule)),
-                     (NG.confidence, Literal(round(merge.score, 3), datatype=XSD.decimal)),
+                     (NG.confidence, Literal(decimal_lexical(merge.score), datatype=XSD.decimal)),
                      (NG.statedIn, article_iri(merge.article))):
             add((node, p, o))
 
@@ -212,7 +222,10 @@ def merged_graph(extractions: Iterable[ArticleExtraction], resolution: Resolutio
         for _, relation, s_key, o_key in resolution.relations_of(extraction):
             support[(iris[s_key], NG[relation.predicate], iris[o_key])].add(article.id)
         meetings[article.id] = article_meetings(extraction, resolution)
+    symmetric = {NG[name] for name in SYMMETRIC_RELATIONS}
     for triple, articles in support.items():
+        if triple[1] in symmetric:  # « A met B » and « B met A » are one fact: its articles are both's
+            articles = articles | support.get((triple[2], triple[1], triple[0]), set())
         add(triple)
         statement = _statement_iri(*triple)
         for p, o in ((RDF.type, RDF.Statement), (RDF.subject, triple[0]), (RDF.predicate, triple[1]),

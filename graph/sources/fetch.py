@@ -10,6 +10,12 @@ time-out, a refused connection or a server error, at most ``concurrency`` reques
 once, and a size limit. A 404, a time-out, an answer that is not HTML or a page over the
 limit is reported in one line; the other URLs go on.
 
+Safety: a page must arrive whole within its timeout (a server sending a byte now and then
+is cut off, not waited for); redirects go to http(s) only, at most 5 of them, and never
+to a loopback, private or link-local address on another host than the one asked
+(unless ``allow_private``): a feed item cannot make newsgraph reach a machine of the
+local network. A redirect loop is one line.
+
 >>> [r.error for r in fetch_urls(["not a url"], "/tmp/newsgraph-doctest")]  # doctest: +SKIP
 ["'not a url' is not an http(s) URL"]
 """
@@ -19,6 +25,7 @@ import csv
 import hashlib
 import http.client
 import io
+import ipaddress
 import re
 import socket
 import time
@@ -62,11 +69,11 @@ class Fetched:
 
 
 def http_get(url: str, *, accept: tuple[str, ...] | None = _HTML_TYPES, timeout: float = TIMEOUT_S,
-             max_bytes: int = MAX_PAGE_BYTES, retries: int = 1) -> bytes:
+             max_bytes: int = MAX_PAGE_BYTES, retries: int = 1, allow_private: bool = False) -> bytes:
     """The body at ``url`` (its content type one of ``accept``, if given), or a :class:`FetchError`."""
     for attempt in range(retries + 1):
         try:
-            return _get_once(url, accept, timeout, max_bytes)
+            return _get_once(url, accept, timeout, max_bytes, allow_private)
         except _Retryable as err:
             if attempt == retries:
                 raise FetchError(f"{url}: {err}") from None
@@ -78,11 +85,51 @@ class _Retryable(Exception):
     pass
 
 
-def _get_once(url: str, accept, timeout: float, max_bytes: int) -> bytes:
+MAX_REDIRECTS = 5
+
+
+def _private(host: str) -> bool:
+    """Whether ``host`` is, or resolves to, a loopback, private, link-local or reserved address."""
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (socket.gaierror, UnicodeError):
+        return False  # unresolvable: the request fails on its own, in one line
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_reserved or ip.is_multicast \
+                or ip.is_unspecified:
+            return True
+    return False
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    """Redirects to http(s) only, at most :data:`MAX_REDIRECTS`, never to a private address
+    of another host than the one first asked (unless allowed)."""
+
+    max_redirections = MAX_REDIRECTS
+
+    def __init__(self, first_host: str, allow_private: bool):
+        super().__init__()
+        self.first_host, self.allow_private = first_host, allow_private
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        parts = urllib.parse.urlsplit(newurl)
+        if parts.scheme not in ("http", "https"):
+            raise FetchError(f"{req.full_url}: redirected to a {parts.scheme or 'relative'}: URL, not followed")
+        host = parts.hostname or ""
+        if not self.allow_private and host != self.first_host and _private(host):
+            raise FetchError(f"{req.full_url}: redirected to a private address ({host}), not followed "
+                             f"(--allow-private follows it)")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _get_once(url: str, accept, timeout: float, max_bytes: int, allow_private: bool = False) -> bytes:
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT,
                                                    "Accept": "text/html,application/xhtml+xml,*/*;q=0.5"})
+    opener = urllib.request.build_opener(_Redirects(urllib.parse.urlsplit(url).hostname or "", allow_private))
+    deadline = time.monotonic() + timeout
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with opener.open(request, timeout=timeout) as response:
             kind = response.headers.get_content_type()
             if accept and kind not in accept:
                 raise FetchError(f"{url}: not an HTML page ({kind})")
@@ -90,11 +137,18 @@ def _get_once(url: str, accept, timeout: float, max_bytes: int) -> bytes:
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise FetchError(f"{url}: page too large ({int(declared) / 2**20:.1f} MB; at most "
                                  f"{max_bytes / 2**20:.0f} MB)")
-            body = response.read(max_bytes + 1)
-            if len(body) > max_bytes:
-                raise FetchError(f"{url}: page too large (over {max_bytes / 2**20:.0f} MB)")
-            return body
+            chunks, size = [], 0
+            while chunk := response.read1(1 << 16):  # what one read brings: a drip is seen as one
+                size += len(chunk)
+                if size > max_bytes:
+                    raise FetchError(f"{url}: page too large (over {max_bytes / 2**20:.0f} MB)")
+                if time.monotonic() > deadline:
+                    raise _Retryable(f"the page did not arrive whole within {timeout:g} s")
+                chunks.append(chunk)
+            return b"".join(chunks)
     except urllib.error.HTTPError as err:
+        if err.code in (301, 302, 303, 307, 308):
+            raise FetchError(f"{url}: redirected in a loop or more than {MAX_REDIRECTS} times, not followed") from None
         if err.code >= 500 or err.code == 429:
             raise _Retryable(f"HTTP {err.code} {err.reason}") from None
         raise FetchError(f"{url}: HTTP {err.code} {err.reason}") from None
@@ -117,7 +171,7 @@ def read_url_list(path: str | Path) -> list[str]:
 
 def fetch_urls(urls: Iterable[str], into: str | Path, *, details: Mapping[str, Mapping[str, str]] | None = None,
                concurrency: int = CONCURRENCY, timeout: float = TIMEOUT_S,
-               max_bytes: int = MAX_PAGE_BYTES) -> Iterator[Fetched]:
+               max_bytes: int = MAX_PAGE_BYTES, allow_private: bool = False) -> Iterator[Fetched]:
     """Fetch each URL not yet in ``into``'s catalogue and save it there; yields one
     :class:`Fetched` per URL as it is done. ``details`` may give a URL's ``published`` date
     and ``outlet`` (from a feed), written to the catalogue."""
@@ -135,7 +189,7 @@ def fetch_urls(urls: Iterable[str], into: str | Path, *, details: Mapping[str, M
         else:
             todo.append(url)
     with ThreadPoolExecutor(max(1, concurrency), thread_name_prefix="newsgraph-fetch") as pool:
-        done = pool.map(lambda u: _fetch_one(u, timeout, max_bytes), todo)
+        done = pool.map(lambda u: _fetch_one(u, timeout, max_bytes, allow_private), todo)
         for url, (body, error) in zip(todo, done):
             if error is not None:
                 yield Fetched(url, error=error)
@@ -149,9 +203,9 @@ def fetch_urls(urls: Iterable[str], into: str | Path, *, details: Mapping[str, M
             yield Fetched(url, file=into / name)
 
 
-def _fetch_one(url: str, timeout: float, max_bytes: int) -> tuple[bytes | None, str | None]:
+def _fetch_one(url: str, timeout: float, max_bytes: int, allow_private: bool) -> tuple[bytes | None, str | None]:
     try:
-        return http_get(url, timeout=timeout, max_bytes=max_bytes), None
+        return http_get(url, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private), None
     except FetchError as err:
         return None, str(err)
 

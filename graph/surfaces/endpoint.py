@@ -104,7 +104,11 @@ class Endpoint:
         app.router.add_get("/", self._page, allow_head=True)
         app.router.add_route("OPTIONS", "/{tail:.*}", self._options)
         app.on_response_prepare.append(self._cors_headers)
-        async with aiohttp.ClientSession(auto_decompress=False, timeout=aiohttp.ClientTimeout(total=None)) as session:
+        # one connection per query to the back-end: Oxigraph gives each connection a thread of a
+        # bounded pool, and idle kept-alive connections would hold them while queries queue
+        connector = aiohttp.TCPConnector(force_close=True, limit=0)
+        async with aiohttp.ClientSession(connector=connector, auto_decompress=False,
+                                         timeout=aiohttp.ClientTimeout(total=None)) as session:
             self._session = session
             runner = web.AppRunner(app, access_log=None, handle_signals=False)
             await runner.setup()

@@ -96,3 +96,19 @@ def test_markup_in_a_pages_text_never_becomes_part_of_a_name(tmp_path: Path):
     names = {str(o) for p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel) for o in dataset.objects(None, p)}
     assert "Miami" in names
     assert not [n for n in names if set(n) & set("<>|")]
+
+
+def test_a_folder_of_text_files_builds_without_trafilatura(tmp_path: Path):
+    """trafilatura (and lxml's HTML cleaner under it) is imported only to read a page."""
+    import subprocess
+    import sys
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a1.txt").write_text("Titre\n" + FRENCH, encoding="utf-8")
+    code = ("import sys; sys.modules['trafilatura'] = None\n"
+            "from graph.build import build\n"
+            f"result = build([{str(corpus)!r}], {str(tmp_path / 'out')!r}, model=None)\n"
+            "assert result.articles == 1, result.skipped\n"
+            "assert 'trafilatura' not in [m for m in sys.modules if sys.modules[m] is not None]\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
