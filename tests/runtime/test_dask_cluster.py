@@ -129,7 +129,7 @@ def test_a_local_worker_killed_in_the_middle_of_a_build_changes_nothing(tmp_path
     assert killed is not None, "the build ended before both workers were busy"
     assert build.returncode == 0, err
     assert "Traceback" not in err
-    assert f"160 extracted" in out
+    assert "160 extracted" in out
     subprocess.run([NEWSGRAPH, "build", str(corpus), "--out", str(tmp_path / "one")], check=True,
                    stdout=subprocess.DEVNULL)
     assert quads(tmp_path / "two") == quads(tmp_path / "one")

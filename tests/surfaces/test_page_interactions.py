@@ -2,7 +2,6 @@
 
 `playwright install` downloads nothing here: the browser is /usr/bin/chromium (`.ci/run`
 installs the Debian package). The pages are real builds of our own short articles."""
-import json
 import shutil
 from pathlib import Path
 

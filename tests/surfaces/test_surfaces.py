@@ -1,5 +1,4 @@
 """Analyst surfaces on a real build: query, export, the SPARQL endpoint, push to a store."""
-import http.client
 import json
 import socket
 import subprocess
@@ -17,7 +16,6 @@ from SPARQLWrapper import CSV, JSON, TSV, XML, SPARQLWrapper
 from typer.testing import CliRunner
 
 from corpus import default_corpus
-from graph.build import build
 from graph.cli import app
 from graph.surfaces.serve import endpoint_url
 
