@@ -104,8 +104,8 @@ class Endpoint:
         app.router.add_get("/", self._page, allow_head=True)
         app.router.add_route("OPTIONS", "/{tail:.*}", self._options)
         app.on_response_prepare.append(self._cors_headers)
-        # one connection per query to the back-end: Oxigraph gives each connection a thread of a
-        # bounded pool, and idle kept-alive connections would hold them while queries queue
+        # one connection per query to the back-end, as many as the clients' (measured: keeping
+        # them alive gained nothing under load, bench/run_endpoint_load.py)
         connector = aiohttp.TCPConnector(force_close=True, limit=0)
         async with aiohttp.ClientSession(connector=connector, auto_decompress=False,
                                          timeout=aiohttp.ClientTimeout(total=None)) as session:

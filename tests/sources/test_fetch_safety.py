@@ -58,6 +58,7 @@ class Hostile:
         self.loop.run_forever()
 
     def close(self):
+        asyncio.run_coroutine_threadsafe(self.runner.cleanup(), self.loop).result(10)
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(5)
 
