@@ -210,6 +210,7 @@ def watch_command(
         _fail(_build_error(err, out))
     except KeyboardInterrupt:
         typer.echo("--- stopped")
+        raise typer.Exit(code=130) from None
     except RuntimeError as err:  # a Dask scheduler that cannot be reached
         from graph.runtime.workers import SchedulerUnreachable
         if not isinstance(err, SchedulerUnreachable):
@@ -453,8 +454,19 @@ def push_command(
     typer.echo(f"pushed {result.graphs} graphs, {result.triples} triples to {endpoint}")
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised where the command is, so that what it holds is let go on the way out."""
+
+
+def _terminate(signum, frame) -> None:
+    raise _Terminated
+
+
 def main() -> None:
-    """The console script: every failure is one line, never a traceback."""
+    """The console script: every failure is one line, never a traceback; Ctrl-C and
+    SIGTERM stop it in one line (exit 130 and 143) after its workers and files are let go."""
+    import signal
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app(standalone_mode=True)
     except SystemExit:
@@ -462,8 +474,13 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("newsgraph: interrupted", err=True)
         sys.exit(130)
+    except _Terminated:
+        typer.echo("newsgraph: stopped (terminated)", err=True)
+        sys.exit(143)
     except Exception as err:  # a bug: still one line, with what to report
         message = str(err).splitlines()[0] if str(err) else ""
         typer.echo(f"newsgraph: internal error: {type(err).__name__}: {message} "
                    f"(please report it with the command you ran)", err=True)
         sys.exit(2)
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the work is done: a late SIGTERM just ends the process

@@ -107,6 +107,24 @@ def _connect(address: str):
                                    f"with `dask scheduler`, or check the address") from None
 
 
+def _start_forkserver_deaf_to_ctrl_c() -> None:
+    """Start the fork server (it does not wait for its imports) with SIGINT ignored: the
+    workers forked from it keep ignoring it, so a Ctrl-C in the terminal, which reaches the
+    whole process group, stops the command alone, which then closes its workers in order
+    (instead of each worker printing its own traceback)."""
+    import multiprocessing.forkserver
+    import signal
+    import threading
+    if threading.current_thread() is not threading.main_thread():
+        multiprocessing.forkserver.ensure_running()
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        multiprocessing.forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _local_cluster():
     """A scheduler on loopback whose worker processes (started with ``cluster.scale``) log
     nothing (a failed task reaches the command through its result, which reports it in one
@@ -116,7 +134,6 @@ def _local_cluster():
     when it is closed. Each worker then only loads the model's weights, and a notebook or a
     test that builds again reuses the server."""
     import dask
-    import multiprocessing.forkserver
     from distributed import LocalCluster
     from distributed.utils import get_mp_context
     # Dask's nanny sets MALLOC_TRIM_THRESHOLD_ for its workers; any value turns off glibc's
@@ -128,7 +145,7 @@ def _local_cluster():
                                 "distributed.worker.multiprocessing-method": "forkserver"})
     try:
         get_mp_context().set_forkserver_preload(_FORKSERVER_PRELOAD)  # after Dask's own list, which it sets once
-        multiprocessing.forkserver.ensure_running()  # does not wait for its imports
+        _start_forkserver_deaf_to_ctrl_c()
         # no dashboard; the scheduler's HTTP server (health, metrics) on any free port, not 8787
         cluster = LocalCluster(n_workers=0, threads_per_worker=1, processes=True, host="127.0.0.1",
                                dashboard_address=None, silence_logs=logging.CRITICAL,
