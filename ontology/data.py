@@ -20,7 +20,7 @@ from .names import name_key
 from .namespace import CORE_CLASSES, RELATIONS
 
 __all__ = ["Actor", "Gazetteer", "LexiconError", "NO_GAZETTEER", "load_gazetteer", "load_roles",
-           "load_nationalities", "load_interactions", "load_claim_cues", "load_not_actors", "load_honorifics", "load_state_name_nouns", "load_occasions", "load_portfolios",
+           "load_nationalities", "load_interactions", "load_claim_cues", "load_not_actors", "load_honorifics", "load_state_name_nouns", "load_occasions", "load_portfolios", "load_alias_cues",
            "load_role_names",
            "gazetteer_bytes", "without_accents",
            "inflections"]
@@ -274,6 +274,12 @@ def load_occasions(path: str | None = None) -> tuple[tuple[str, ...], ...]:
     each as its lower-case words, longest first."""
     phrases = {tuple(phrase.lower().replace("'", "' ").split()) for _, _, (phrase,) in _rows("lexicons/occasions.tsv", path, 1)}
     return tuple(sorted(phrases, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def load_alias_cues(path: str | None = None) -> frozenset[str]:
+    """Words that introduce another name of the person just named (« surnommé », « alias »)."""
+    return frozenset(" ".join(phrase.lower().split()) for _, _, (phrase,) in _rows("lexicons/aliases.tsv", path, 1))
 
 
 @lru_cache(maxsize=None)

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -17,6 +18,7 @@ from spacy.tokens import Doc
 from corpus import Article
 from graph.records import ArticleExtraction, Evidence, Relation
 from graph.extraction.rules import DocIndex, find_all
+from graph.extraction.rules.aliases import find_aliases
 from graph.extraction.rules.lexicons import Lexicons, lexicons
 
 __all__ = ["extract_articles", "extract_doc"]
@@ -39,7 +41,8 @@ def pipeline_lexicons(nlp: Language) -> Lexicons:
 
 def extract_doc(doc: Doc, article: Article, lex: Lexicons | None = None) -> ArticleExtraction:
     index = DocIndex(doc, lex or lexicons())
-    mentions = tuple(index.mention(ent) for ent in index.ents)
+    aliases = find_aliases(index)  # « A, surnommé « B » »: B is A
+    mentions = tuple(_as_alias(index.mention(ent), aliases) for ent in index.ents)
     relations = []
     seen = set()
     for finding in find_all(index):
@@ -54,8 +57,14 @@ def extract_doc(doc: Doc, article: Article, lex: Lexicons | None = None) -> Arti
         seen.add(key)
         evidence = Evidence(article.original[start:end], start, end, finding.rule,
                             finding.confidence, finding.planned)
-        relations.append(Relation(finding.subject, finding.predicate, finding.object, evidence,
-                                  finding.place, finding.when))
+        relations.append(Relation(_as_alias(finding.subject, aliases), finding.predicate,
+                                  _as_alias(finding.object, aliases), evidence, finding.place, finding.when))
     named = set(mentions)
     implied = {m for r in relations for m in (r.subject, r.object) if m not in named}
     return ArticleExtraction(article, mentions + tuple(sorted(implied, key=lambda m: m.start)), tuple(relations))
+
+
+def _as_alias(mention, aliases):
+    """``mention`` as the alias of a person, if it is one: a name of that person."""
+    person = aliases.get(mention)
+    return mention if person is None else replace(mention, type="Person", refers_to=person)

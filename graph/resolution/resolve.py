@@ -7,7 +7,9 @@ The cascade, first rule that applies wins:
    in the same article (« Donald Trump »);
 3. ``surname-in-corpus``: a lone surname with exactly one full name in the corpus;
 4. ``same-name``: the same name up to case, accents, look-alike letters and a leading
-   article, with the same type;
+   article, with the same type; ``name-without-its-kind``: an organisation's name without
+   the word that says its kind, when one organisation of the corpus has it (« Polisario »
+   is « Front Polisario »);
 5. ``acronym-in-text`` (« Organisation du Traité de l'Atlantique Nord (OTAN) »), then
    ``acronym`` by initials when one expansion fits, then ``fuzzy``: transliteration-aware
    similarity (:mod:`graph.resolution.similarity`) inside surname blocks, same type only, full
@@ -146,6 +148,7 @@ def resolve(articles: Iterable[tuple[str, Iterable[Mention]]], gazetteer: Gazett
     voted = _type_vote(decided, pending)
     full_names = _full_person_names(decided, pending, voted)
     heads = _first_words(decided, pending, voted)
+    headless = _without_kind(decided, pending, voted)
     ambiguous: set[str] = set()
     for article_id, mention in pending:
         mention_type = voted.get(name_key(mention.text), mention.type)
@@ -169,6 +172,8 @@ def resolve(articles: Iterable[tuple[str, Iterable[Mention]]], gazetteer: Gazett
             longer = heads.get((article_id, "Organization", _tokens(mention.text)[0]), set())
             if len(longer) == 1:  # « le Conseil » after « le Conseil constitutionnel »
                 key, rule, score = next(iter(longer)), "short-name-in-article", 0.8
+        if rule == "same-name" and mention_type == "Organization" and len(headless.get(name_key(mention.text), ())) == 1:
+            key, rule, score = next(iter(headless[name_key(mention.text)])), "name-without-its-kind", 0.8
         decided[(article_id, mention)] = (key, rule, score)
 
     _merge_similar(decided, gazetteer, ambiguous)
@@ -402,6 +407,26 @@ def _full_person_names(decided, pending, voted: dict[str, str]) -> dict[str, _Ho
             for key in keys:
                 bare.add(article_id, key)
     return names
+
+
+# The first word of an organisation's name that says what kind it is, and is often dropped:
+# « le Front Polisario » is « le Polisario », « le Parti Narc » « le Narc ».
+_KIND_WORDS = frozenset({"front", "parti", "mouvement", "alliance", "groupe", "ligue", "rassemblement"})
+
+
+def _without_kind(decided, pending, voted: dict[str, str]) -> dict[str, set[str]]:
+    """Name key without its kind word -> the keys of the organisations named so in the corpus."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for (_, mention), (key, _, _) in decided.items():
+        words = name_key(mention.text).split()
+        if mention.type == "Organization" and mention.is_name and len(words) > 1 and words[0] in _KIND_WORDS:
+            found[" ".join(words[1:])].add(key)
+    for _, mention in pending:
+        words = name_key(mention.text).split()
+        mention_type = voted.get(name_key(mention.text), mention.type)
+        if mention_type == "Organization" and mention.is_name and len(words) > 1 and words[0] in _KIND_WORDS:
+            found[" ".join(words[1:])].add(f"organization/{slug(name_key(mention.text))}")
+    return found
 
 
 def _first_words(decided, pending, voted: dict[str, str]) -> dict[tuple[str, str, str], set[str]]:

@@ -227,3 +227,12 @@ def test_a_known_acronym_in_brackets_does_not_take_in_the_longer_name_before_it(
     defined = m("Commission nationale des droits", "Organization")
     r = resolve([("a1", [defined, m("CNDH", "Organization", start=defined.end + 2)])])
     assert len(r.entities) == 1  # an acronym the gazetteer does not know is still defined by the text
+
+
+def test_an_organisation_named_without_its_kind_word_is_the_same():
+    r = resolve([("a1", [m("Front Polisario", "Organization")]), ("a2", [m("Polisario", "Organization")])])
+    assert labels(r) == [("Front Polisario", ("Front Polisario", "Polisario"))]
+    assert [x.rule for x in r.merges] == ["name-without-its-kind"]
+    two = resolve([("a1", [m("Front Uni", "Organization"), m("Parti Uni", "Organization", start=30)]),
+                   ("a2", [m("Uni", "Organization")])])
+    assert len(two.entities) == 3  # two organisations fit: none is chosen

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ontology.data import (Gazetteer, load_claim_cues, load_gazetteer, load_home_state, load_honorifics,
-                           load_interactions, load_occasions,
+                           load_alias_cues, load_interactions, load_occasions,
                            load_nationalities, load_role_names, load_roles, without_accents)
 
 __all__ = ["Lexicons", "lexicons"]
@@ -27,6 +27,7 @@ class Lexicons:
     honorifics: frozenset[str]  # « m. », « mme », « cheikh »: written before a name, not part of it
     home_state: str  # the gazetteer id of the state whose press this is: its ministers go unqualified
     occasions: tuple[tuple[str, ...], ...] = ()  # sentence openers giving the main clause's occasion (« lors de »)
+    alias_cues: frozenset[str] = frozenset()  # words introducing another name of a person (« surnommé »)
 
     def role_at(self, words: Sequence[str], i: int) -> tuple[int, str] | None:
         """``(end, relation)`` of the longest role phrase starting at ``words[i]``
@@ -60,7 +61,7 @@ def lexicons(gazetteer_path: str | None = None) -> Lexicons:
                     frozenset(a.id for a in gazetteer.actors if a.stands_for), _first_tokens(roles),
                     _verb_stems(claim_cues), load_role_names(),
                     frozenset(word for word, _ in load_interactions()), load_honorifics(), load_home_state(),
-                    load_occasions())
+                    load_occasions(), load_alias_cues())
 
 
 def _verb_stems(cues: dict[str, str]) -> tuple[str, ...]:
