@@ -1,6 +1,9 @@
-"""A SYNTHETIC corpus for benchmarks: the bundled samples with their actors, places and
-weekdays swapped for others of the same kind (from the gazetteer), so that sizes grow
-with varied names. The sentences are real French news sentences; the facts are not.
+"""A SYNTHETIC corpus for benchmarks: articles made of the bundled samples' paragraphs,
+drawn at random (a sample's title, then paragraphs of any sample), with their actors,
+places and weekdays swapped for others of the same kind (from the gazetteer), so that
+sizes grow with varied names and no article is a near copy of another (a build would
+keep only one of those, :mod:`corpus.near_copies`). The sentences are real French news
+sentences; the facts are not.
 """
 from __future__ import annotations
 
@@ -28,11 +31,18 @@ def write_corpus(folder: Path, n: int, seed: int = 11) -> list[Path]:
     """Write ``n`` synthetic article files into ``folder``; returns their paths."""
     rng = random.Random(seed)
     samples = [a.original for a in read_articles([default_corpus()]) if isinstance(a, Article)]
+    titles = [sample.split("\n", 1)[0] for sample in samples]
+    paragraphs = [line for sample in samples for line in sample.split("\n")[1:] if len(line.split()) > 8]
     kinds = _swappable()
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(n):
-        text = samples[i % len(samples)]
+        wanted, body = len(samples[i % len(samples)]), []  # about as long as the sample it is named after
+        for paragraph in rng.sample(paragraphs, len(paragraphs)):
+            if sum(map(len, body)) >= wanted:
+                break
+            body.append(paragraph)
+        text = "\n".join([titles[i % len(titles)], *body]) + "\n"
         for names in kinds["Person"] + kinds["Place"]:
             if any(name in text for name in names):
                 other = rng.choice(kinds["Person"] if names in kinds["Person"] else kinds["Place"])

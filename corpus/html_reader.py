@@ -8,6 +8,7 @@ say. Offsets of evidence point into this extracted text (``Article.original``).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +24,30 @@ def page_text(html: str, url: str | None = None):
     ``author`` (None when the page holds no article text). trafilatura is imported here,
     when a page is read: a corpus of ``.txt`` files never needs it (nor lxml's HTML cleaner)."""
     import trafilatura
+    document = _extract(trafilatura, html, url)
+    if document is None and (flat := _flattened(html)) is not html:
+        document = _extract(trafilatura, flat, url)  # a page nested too deep to parse, read without its containers
+    return document
+
+
+# Containers that carry no text of their own: a page nesting thousands of them (lxml stops
+# reading at 256 levels) is read again without them, its paragraphs kept.
+_CONTAINERS = re.compile(r"</?(?:div|span|section|article|main|aside|font|center)\b[^>]*>", re.IGNORECASE)
+_TOO_DEEP = 200
+
+
+def _flattened(html: str) -> str:
+    """``html`` without its container tags when they nest too deep to parse, else ``html``."""
+    depth = deepest = 0
+    for match in _CONTAINERS.finditer(html):
+        depth += -1 if match.group().startswith("</") else 1
+        deepest = max(deepest, depth)
+        if deepest > _TOO_DEEP:
+            return _CONTAINERS.sub(" ", html)
+    return html
+
+
+def _extract(trafilatura, html: str, url: str | None):
     for precise in (True, False):  # precision first: its fallback can cut a paragraph at « <b> »
         try:
             document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,

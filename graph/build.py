@@ -16,6 +16,7 @@ import pyoxigraph as ox
 
 from corpus import Article, Skipped
 from corpus.file_names import printable
+from corpus.near_copies import NearCopies, sketch
 from corpus.readers import ArticleFile, find_article_files, read_file
 from ontology.data import Gazetteer, gazetteer_bytes, load_gazetteer
 from graph.runtime.extraction_cache import CachedEntry, ExtractionCache, pipeline_fingerprint, text_digest
@@ -107,10 +108,11 @@ def _corpus(paths: Iterable[str | Path], cache: ExtractionCache,
 
 def _unique_articles(items: Iterable[Article | CachedEntry | Skipped],
                      skipped: list[Skipped]) -> Iterator[Article | CachedEntry]:
-    """Articles (or their cache entries), each text once; skipped files and exact
-    duplicates go to ``skipped``."""
+    """Articles (or their cache entries), each text once; skipped files, exact duplicates
+    and near copies (:mod:`corpus.near_copies`) go to ``skipped``."""
     seen: dict[str, str] = {}
     ids: dict[str, str] = {}
+    copies = NearCopies()
     for item in items:
         if isinstance(item, Skipped):
             skipped.append(item)
@@ -123,6 +125,13 @@ def _unique_articles(items: Iterable[Article | CachedEntry | Skipped],
         if article_id in ids:  # a JSON Lines id used twice, or a record named like a file
             skipped.append(Skipped(item.source, f"id {article_id} already used by {printable(ids[article_id])}"))
             continue
+        kept = item.sketch if isinstance(item, CachedEntry) else sketch(item.text)
+        original = copies.original_of(kept) if kept else None
+        if original is not None:  # « Donald Truxp » in a copy with a typo: one article, not two
+            skipped.append(Skipped(item.source, f"near copy of {printable(original[0])} "
+                                                f"({original[1]:.0%} of its wording), kept once"))
+            continue
+        copies.add(kept, item.source)
         seen[digest] = ids[article_id] = item.source
         yield item
 

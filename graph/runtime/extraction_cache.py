@@ -19,6 +19,7 @@ from pathlib import Path
 
 from corpus import Article
 from corpus.catalogue import catalogue_stamp
+from corpus.near_copies import sketch
 from graph.runtime.atomic_files import remove_stale_temporaries, write_atomic
 from graph.runtime.packs import Pack
 from graph.records import ArticleExtraction
@@ -72,6 +73,7 @@ class CachedEntry:
     article_id: str
     text_digest: str
     source: str
+    sketch: tuple[int, ...] = ()  # the text's near-copy sketch (corpus.near_copies), kept in the manifest
 
 
 class ExtractionCache:
@@ -106,7 +108,8 @@ class ExtractionCache:
                 or entry[4:] != [file_id]:
             return None
         try:
-            found = [CachedEntry(name, article_id, digest, str(path)) for name, article_id, digest in entry[3]]
+            found = [CachedEntry(name, article_id, digest, str(path), tuple(kept))
+                     for name, article_id, digest, kept in entry[3]]
         except (TypeError, ValueError):  # a manifest from an older version
             return None
         if not all(x.name in self._pack for x in found):
@@ -118,7 +121,8 @@ class ExtractionCache:
     def note_file(self, path: Path, stat: os.stat_result, articles: list[Article], file_id: str = "") -> None:
         """Remember which articles ``path`` (whose article is named ``file_id``) held, for the next build."""
         self._next_files[str(path)] = [stat.st_size, stat.st_mtime_ns, catalogue_stamp(path),
-                                       [[self._name(a), a.id, text_digest(a)] for a in articles], file_id]
+                                       [[self._name(a), a.id, text_digest(a), list(sketch(a.text))] for a in articles],
+                                       file_id]
 
     def _name(self, article: Article) -> str:
         return hashlib.sha256("\0".join((self.fingerprint, article.id, article.source, article.original,
@@ -129,7 +133,8 @@ class ExtractionCache:
         """The cache entry of ``article``, if there is one."""
         name = self._name(article)
         self.used.add(name)
-        return CachedEntry(name, article.id, text_digest(article), article.source) if name in self._pack else None
+        return CachedEntry(name, article.id, text_digest(article), article.source, sketch(article.text)) \
+            if name in self._pack else None
 
     def load(self, entry: CachedEntry) -> ArticleExtraction | None:
         """The extraction ``entry`` holds, or None if it is missing or damaged."""

@@ -221,3 +221,31 @@ def test_a_second_build_into_a_held_output_folder_stops_in_one_line(tmp_path: Pa
     corpus.mkdir()
     (corpus / "a1.txt").write_text(article_text(1), encoding="utf-8")
     assert build([corpus], out, model=None).articles == 1  # a killed holder leaves no lock behind
+
+
+def test_a_page_nested_a_quarter_million_deep_keeps_its_text(tmp_path: Path):
+    depth = 250_000
+    page = tmp_path / "profonde.html"
+    page.write_text("<html><head><title>Titre</title></head><body>" + "<div>" * depth + f"<p>{TEXT.format(n=1)}</p>"
+                    + "</div>" * depth + "</body></html>", encoding="utf-8")
+    [article] = read_articles([page])
+    assert article.text.endswith(TEXT.format(n=1))
+
+
+def test_copies_with_one_letter_changed_are_one_article_for_support(tmp_path: Path):
+    from corpus import default_corpus
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    original = sorted(default_corpus().glob("*.txt"))[0].read_text(encoding="utf-8")
+    (corpus / "a000.txt").write_text(original, encoding="utf-8")
+    for n in range(1, 20):  # a typo each: « Trump » -> « Truxp », another word for the others
+        word = original.split()[10 + n]
+        (corpus / f"a{n:03d}.txt").write_text(original.replace(word, word[:-1] + "x", 1), encoding="utf-8")
+    other = sorted(default_corpus().glob("*.txt"))[1]
+    (corpus / "autre.txt").write_text(other.read_text(encoding="utf-8"), encoding="utf-8")
+    result = build([corpus], tmp_path / "out", model=None)
+    assert result.articles == 2
+    notes = [s for s in result.skipped if "near copy of" in s.reason]
+    assert len(notes) == 19 and all(s.reason.startswith(f"near copy of {corpus / 'a000.txt'} (") for s in notes)
+    again = build([corpus], tmp_path / "out", model=None)  # from the cache: the same decisions
+    assert (again.articles, len(again.skipped), again.reused) == (2, 19, 2)
