@@ -29,6 +29,7 @@ from graph.extraction.pipeline import DEFAULT_MODEL, model_version
 from graph.records import ArticleExtraction
 from graph.rdf.reason import infer
 from graph.rdf.validate import Violation, validate
+from graph.runtime.generations import Generation, remove_unpublished
 from graph.runtime.out_lock import OutputLock
 from graph.runtime.session import BuildSession
 from graph.runtime.workers import ExtractionWorkers
@@ -277,8 +278,11 @@ def _write_graph(extractions: list[ArticleExtraction], curated, pipeline: str, r
         graphs = _ArticleGraphs(extractions, resolution, iris, pipeline)
     blocks = TrigBlocks(result.out_dir / "cache" / "trig")
     with ExitStack() as stack:
+        # every output goes into a generation folder, published at the end by one rename
+        generation = stack.enter_context(Generation(result.out_dir, (*OUTPUT_FILES, STORE_NAME)))
+        staged = generation.folder
         with clock("store"):  # opening removes the graphs that changed or went
-            writer = stack.enter_context(StoreWriter(result.out_dir, graphs.digests))
+            writer = stack.enter_context(StoreWriter(result.out_dir, graphs.digests, target=staged / STORE_NAME))
         _add_article_graphs(graphs, writer, blocks, clock)
         with clock("rdf"):
             merged = merged_graph(extractions, resolution, iris)
@@ -296,16 +300,17 @@ def _write_graph(extractions: list[ArticleExtraction], curated, pipeline: str, r
             writer.add(trig_document([default_body]))
             writer.finish()
         with clock("write"):
-            blocks.write(result.out_dir / "graph.trig", default_body, graphs.digests, graphs.quads_of)
+            blocks.write(staged / "graph.trig", default_body, graphs.digests, graphs.quads_of)
             blocks.prune(graphs.digests.values())
-            write_turtle(result.out_dir / "graph.ttl", default_body)
-            write_atomic(result.out_dir / "merges.csv", _merges_csv(resolution))
+            write_turtle(staged / "graph.ttl", default_body)
+            write_atomic(staged / "merges.csv", _merges_csv(resolution))
         with clock("page"):
             network = actor_network(merged, records_evidence(extractions, resolution, iris))
-            write_atomic(result.out_dir / "network.html",
+            write_atomic(staged / "network.html",
                          network_html(network, page_details(extractions, resolution, iris)))
         with clock("store"):
             writer.commit()
+            generation.publish()
     result.graphs_written = len(writer.to_write)
     return resolution, network
 
@@ -342,6 +347,7 @@ def _build(paths, out_dir, *, model, jobs, batch_size, curation, progress, valid
     result = BuildResult(Path(out_dir))
     if result.out_dir.is_dir():
         remove_stale_temporaries(result.out_dir)
+        remove_unpublished(result.out_dir)
     clock = _Stopwatch(result.timings)
 
     cache = ExtractionCache(result.out_dir / "cache", pipeline_fingerprint(str(model), model_version(model),

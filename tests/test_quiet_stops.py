@@ -50,11 +50,10 @@ def test_ctrl_c_on_watch_is_one_line_and_exit_130(tmp_path: Path):
 
 
 def test_sigterm_on_build_is_one_line_exit_143_and_nothing_written(tmp_path: Path):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from synthetic import write_corpus
     corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    text = default_corpus().joinpath(sorted(p.name for p in default_corpus().iterdir())[0]).read_text(encoding="utf-8")
-    for n in range(300):
-        (corpus / f"a{n:03d}.txt").write_text(text.replace("\n", f" (version {n})\n", 1), encoding="utf-8")
+    write_corpus(corpus, 300)
     build = subprocess.Popen([NEWSGRAPH, "build", str(corpus), "--out", str(tmp_path / "out")],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(12)  # the model is loaded, the articles are being extracted

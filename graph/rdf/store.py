@@ -72,16 +72,17 @@ class StoreWriter:
     ``commit`` waits for the last. An error on the thread is raised by the next call.
     """
 
-    def __init__(self, out_dir: str | Path, graphs: Mapping[str, str]):
+    def __init__(self, out_dir: str | Path, graphs: Mapping[str, str], target: str | Path | None = None):
         self.out_dir = Path(out_dir)
-        self.target = store_path(self.out_dir)
+        self.previous = store_path(self.out_dir)  # the last build's store, copied and changed
+        self.target = Path(target) if target is not None else self.previous  # where the new one goes
         self.graphs = dict(graphs)
         self.fresh = self.out_dir / f".{STORE_NAME}.new-{os.getpid()}"
         self.store: ox.Store | None = None
         self.out_dir.mkdir(parents=True, exist_ok=True)
         for leftover in self.out_dir.glob(f".{STORE_NAME}.*"):  # what a killed build left
             shutil.rmtree(leftover, ignore_errors=True)
-        previous = _previous_digests(self.target) if self.target.is_dir() else None
+        previous = _previous_digests(self.previous) if self.previous.is_dir() else None
         stale = [iri for iri, digest in (previous or {}).items() if self.graphs.get(iri) != digest]
         # removing a graph costs about as much as writing one: when thousands went stale,
         # more than half of the store, it is faster to start afresh
@@ -96,7 +97,7 @@ class StoreWriter:
 
     def _copy_previous(self) -> bool:
         try:
-            ox.Store.read_only(str(self.target)).backup(str(self.fresh))
+            ox.Store.read_only(str(self.previous)).backup(str(self.fresh))
             return True
         except (OSError, RuntimeError):  # damaged: start afresh
             shutil.rmtree(self.fresh, ignore_errors=True)
