@@ -201,3 +201,23 @@ def test_json_and_csv_results_come_through(served):
     data = json.loads(served.get("ASK { ?s ?p ?o }", Accept="application/sparql-results+json").text)
     assert data["boolean"] is True
     assert urllib.parse.urlparse(served.url).path == "/query"
+
+
+def test_an_answer_over_the_size_limit_is_refused_not_held(built):
+    server = Served(built, "--max-result-mb", "1")
+    try:
+        big = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } LIMIT 200000"  # tens of MB as JSON
+        answer = requests.get(server.url, params={"query": big}, headers={"Accept": "application/sparql-results+json"},
+                              timeout=30)
+        assert answer.status_code == 503 and "--max-result-mb" in answer.text
+        assert server.get("ASK {}").status_code == 200
+    finally:
+        assert "Traceback" not in server.stop()
+
+
+def test_a_client_that_hangs_up_early_leaves_no_trace(served):
+    for _ in range(5):
+        with socket.create_connection(("127.0.0.1", served.port), timeout=5) as sock:
+            sock.sendall(b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                         b"Content-Length: 500\r\n\r\nSELECT")  # and gone, mid-body
+    assert served.get("ASK {}").status_code == 200
