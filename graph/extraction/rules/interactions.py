@@ -350,7 +350,13 @@ def _noun_pairs(index: DocIndex, noun: Token):
         return [pair]
     j = _after(index, noun, {"entre"}, _NOUN_GAP)
     if j is not None:
-        return list(combinations(index.group(j + 1, index.sentence(noun.i).end), 2))
+        parties = index.group(j + 1, index.sentence(noun.i).end)
+        # « A et B ont assisté à la réunion entre C et D »: A and B were there too
+        present = [p for p in _attendees(index, noun) if p not in parties]
+        return list(combinations(parties, 2)) + [(a, b) for a in present for b in parties]
+    headline = _headline_pair(index, noun)
+    if headline is not None:  # « Carney – Trump : un face-à-face très attendu »
+        return [headline]
     occasion = _occasion_pairs(index, noun)
     if occasion:
         return occasion
@@ -414,6 +420,43 @@ def _occasion_pairs(index: DocIndex, noun: Token) -> list[tuple[Mention, Mention
     others = [index.mention(ent) for ent in people if with_at < ent.start and ent.end <= first
               and not index.is_genitive(ent)]
     return [(a, b) for a in subjects for b in others]
+
+
+_ATTENDING = frozenset({"assister", "participer", "prendre", "joindre"})  # « a assisté à », « a pris part à »
+_ATTEND_GAP = 8  # words from the verb of attending to the meeting noun
+
+
+def _attendees(index: DocIndex, noun: Token) -> list[Mention]:
+    """The people who attended the meeting ``noun`` names: « A et B ont (l'un comme l'autre)
+    assisté à une partie de la réunion … », « A a pris part à la rencontre … ». Read on the
+    words (a verb of attending, then « à », a few words before the noun), as the parser
+    often loses such sentences; the attendees are the people named before the verb."""
+    words, doc = index.words, index.doc
+    sent = index.sentence(noun.i)
+    for k in range(noun.i - 1, max(sent.start, noun.i - _ATTEND_GAP) - 1, -1):
+        if doc[k].lemma_ in _ATTENDING and doc[k].pos_ == "VERB" and any(
+                words[j] in ("à", "au", "aux") for j in range(k + 1, noun.i)):
+            return [index.mention(ent) for ent in index.sentence_ents(sent)
+                    if ent.end <= k and ent.label_ == "Person" and not index.is_genitive(ent)]
+    return []
+
+
+def _headline_pair(index: DocIndex, noun: Token) -> tuple[Mention, Mention] | None:
+    """« A – B : un face-à-face », « A-B : la rencontre »: the two people a title opens
+    with, set against each other before a colon, meet in the noun after it."""
+    doc, words = index.doc, index.words
+    sent = index.sentence(noun.i)
+    first = index.entity_at.get(sent.start)
+    if first is None or first.start != sent.start or first.end + 2 >= len(doc):
+        return None
+    second = index.entity_at.get(first.end + 1)
+    if doc[first.end].text not in ("–", "—", "-", "/") or second is None or second.start != first.end + 1 \
+            or second.end >= len(doc) or doc[second.end].text != ":" or second.end >= noun.i:
+        return None
+    a, b = index.mention(first), index.mention(second)
+    if a.type != "Person" or b.type != "Person":
+        return None
+    return a, b
 
 
 def _genitive_parties(index: DocIndex, noun: Token, end: int) -> list[Mention]:
