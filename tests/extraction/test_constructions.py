@@ -34,6 +34,8 @@ def rows() -> list:
 
 def holds(found: set, triple: tuple[str, str, str]) -> bool:
     subject, relation, obj = triple
+    if obj == "*":  # « A > claims > * »: A claims nothing at all
+        return any(s == subject and r == relation for s, r, _ in found)
     if relation == "*":
         return any({s, o} == {subject, obj} for s, _, o in found)
     return triple in found or relation in SYMMETRIC and (obj, relation, subject) in found

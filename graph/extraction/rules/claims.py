@@ -21,6 +21,7 @@ from graph.extraction.rules.doc_index import DocIndex, modality
 __all__ = ["find_claims"]
 
 def find_claims(index: DocIndex) -> Iterator[Finding]:
+    yield from _sovereignty_claims(index)
     for sent in index.doc.sents:
         cue = _cue(index, sent)
         if cue is None or modality(index, cue)[0]:
@@ -35,6 +36,33 @@ def find_claims(index: DocIndex) -> Iterator[Finding]:
             if ent.start > sent.start and index.doc[ent.start - 1].lower_ in DIRECTIONAL:
                 continue
             yield Finding(claimant, "claims", place, sent, f"claim:{cue.lemma_.lower()}", 0.75)
+
+
+def _sovereignty_claims(index: DocIndex) -> Iterator[Finding]:
+    """« la souveraineté du Maroc sur le Sahara », « la souveraineté marocaine sur X »,
+    « X relève de la souveraineté du Maroc »: the state in the cue's genitive (or its
+    adjective) claims the place after « sur », or the place the clause is about."""
+    doc, words = index.doc, index.words
+    cues = {word for word, pos in index.lex.claim_cues.items() if pos == "genitive"}
+    for i, word in enumerate(words):
+        if word not in cues:
+            continue
+        claimant, j = index.state_qualifier(i + 1)
+        if claimant is None or modality(index, doc[i])[0]:
+            continue
+        sent = index.sentence(i)
+        place = None
+        if j < sent.end and words[j] == "sur":
+            k = j + 1
+            while k < sent.end and doc[k].pos_ == "DET":
+                k += 1
+            ent = index.entity_at.get(k)
+            place = ent if ent is not None and ent.start == k and ent.label_ == "Place" else None
+        elif any(words[k] in ("relève", "relèvent", "relevait", "relèverait") for k in range(max(sent.start, i - 5), i)):
+            before = [ent for ent in index.sentence_ents(sent) if ent.end <= i and ent.label_ == "Place"]
+            place = before[0] if before else None
+        if place is not None and not index.stands_for_state(index.mention(place)):
+            yield Finding(claimant, "claims", index.mention(place), sent, f"claim:{word}", 0.75)
 
 
 def _cue(index: DocIndex, sent: Span):

@@ -1,7 +1,7 @@
 """Locations: « Jeddah, en Arabie saoudite », « Hallandale Beach, dans la région de Miami »,
 « Kiambu, dans le nord de Nairobi », « Miami (Floride) », « Kampala, la capitale ougandaise »,
-« Mombasa, ville portuaire kényane », « le Turkana kényan » -> locatedIn. What is only
-near (« Kisumu, près de Nakuru, ») is passed over."""
+« Mombasa, ville portuaire kényane », « le Turkana kényan », a dateline (« Bamako, Mali –
+le 22 mai ») -> locatedIn. What is only near (« Kisumu, près de Nakuru, ») is passed over."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -69,6 +69,25 @@ def _skip_nearby(index: DocIndex, j: int) -> int:
     return len(doc)
 
 
+_DATELINE_ENDS = frozenset({"–", "—", "-", "(", ":"})
+
+
+def _dateline(index: DocIndex, place, j: int) -> bool:
+    """``place`` opens a paragraph as a dateline: « Bamako, Mali – le 22 mai 2025 »,
+    « Nuuk, Groenland (AFP) »: the place, a comma, a state or region, then a dash, a
+    bracket, a colon or the line's end."""
+    doc = index.doc
+    at = place.start
+    if at > 0 and "\n" not in doc[at - 1].text and "\n" not in doc[at - 1].whitespace_:
+        return False
+    container = index.entity_at.get(j)
+    if container is None or container.start != j or container.label_ not in ("Country", "Place") or container == place:
+        return False
+    end = container.end
+    return end >= len(doc) or doc[end].text in _DATELINE_ENDS or "\n" in doc[end - 1].whitespace_ \
+        or "\n" in doc[end].text
+
+
 def find_locations(index: DocIndex) -> Iterator[Finding]:
     doc = index.doc
     for ent in index.ents:
@@ -94,6 +113,11 @@ def find_locations(index: DocIndex) -> Iterator[Finding]:
                 j += 1
             j = _skip_nearby(index, j)
             if j >= len(doc):
+                continue
+            if doc[j - 1].text == "," and _dateline(index, ent, j):
+                # « Bamako, Mali – le 22 mai » opening a paragraph: the city, then its country
+                yield Finding(index.mention(ent), "locatedIn", index.mention(index.entity_at[j]),
+                              index.sentence(ent.start), "location:dateline", 0.8)
                 continue
             if doc[j - 1].text == "," and not (j < len(doc) and doc[j].lower_ in LOCATIVE):
                 capital = _capital_of(index, j)
