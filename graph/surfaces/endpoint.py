@@ -186,9 +186,11 @@ class Endpoint:
             return await self._forward(request, "POST", "/query", body, {"Content-Type": kind})
         body = await request.read()
         if kind == "application/sparql-query":
+            if (request.charset or "utf-8").lower().replace("_", "-") not in ("utf-8", "utf8"):
+                return _line(400, f"a query is sent in UTF-8 (SPARQL 1.1 Protocol), not {request.charset}")
             try:
-                text = body.decode(request.charset or "utf-8")
-            except (UnicodeDecodeError, LookupError):
+                text = body.decode("utf-8")
+            except UnicodeDecodeError:
                 return _line(400, "the query is not valid UTF-8")
             [(_, text)], refused = self._guard([("query", text)])
             if refused is not None:
