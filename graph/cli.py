@@ -442,16 +442,30 @@ def serve_command(
 def push_command(
     out: Path = typer.Argument(Path("out"), help="A build folder."),
     endpoint: str = typer.Option(..., "--endpoint", help="Graph Store Protocol URL of the target store."),
-    graph: Optional[str] = typer.Option(None, "--graph", help="Put the merged graph in this named graph."),
+    merged_graph: Optional[str] = typer.Option(None, "--merged-graph", "--graph", metavar="IRI",
+                                               help="Put the merged graph in this named graph (a store with no "
+                                                    "default graph of its own, such as Virtuoso, needs one)."),
+    user: Optional[str] = typer.Option(None, "--user", help="Log in as USER (basic or digest); the password "
+                                                            "comes from NEWSGRAPH_PUSH_PASSWORD or a prompt."),
 ) -> None:
     """Load a build into another store (SPARQL 1.1 Graph Store HTTP Protocol), named graphs kept."""
+    import os
     from graph.surfaces.push import PushError, check_endpoint, push
+    password = None
     try:
         check_endpoint(endpoint)  # before the store is opened: the URL is the likelier mistake
-        result = push(open_store(out), endpoint, graph=graph)
+        if user is not None:
+            password = os.environ.get("NEWSGRAPH_PUSH_PASSWORD")
+            if password is None:
+                password = typer.prompt(f"password for {user}", hide_input=True, err=True)
+        result = push(open_store(out), endpoint, merged_graph=merged_graph, user=user, password=password)
     except (StoreError, PushError) as err:
-        _fail(str(err))
-    typer.echo(f"pushed {result.graphs} graphs, {result.triples} triples to {endpoint}")
+        message = str(err)
+        if password:
+            message = message.replace(password, "***")  # never shown, whatever a store echoes
+        _fail(message)
+    from graph.surfaces.push import without_credentials
+    typer.echo(f"pushed {result.graphs} graphs, {result.triples} triples to {without_credentials(endpoint)[0]}")
 
 
 class _Terminated(BaseException):
