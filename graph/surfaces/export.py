@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import io
 from typing import BinaryIO
+from xml.etree import ElementTree
 
 import networkx as nx
 import pyoxigraph as ox
 from rdflib import Dataset
 
 from graph.surfaces.network import actor_network, dataset_evidence
-from ontology.namespace import EXPORT_PREFIXES
+from ontology.namespace import EXPORT_PREFIXES, SYMMETRIC_RELATIONS
 
 __all__ = ["FORMATS", "export", "dataset_from_store"]
 
@@ -28,17 +29,49 @@ def dataset_from_store(store: ox.Store) -> Dataset:
     return ds
 
 
-def _flat_network(ds: Dataset) -> nx.DiGraph:
-    """One edge per relation and pair, attributes as plain values (GraphML/GEXF need them)."""
+def _flat_network(ds: Dataset) -> nx.MultiDiGraph:
+    """One edge per relation and pair, attributes as plain values (GraphML/GEXF need them).
+
+    Node ids are ``n0``, ``n1``… (an IRI is no XML NMTOKEN), the IRI kept as the ``iri``
+    attribute; edge ids ``e0``, ``e1``…, unique; ``weight`` is the relation's number of
+    articles (both directions of a symmetric one counted once, as ``ng:supportCount``)."""
     network = actor_network(ds.default_graph, dataset_evidence(ds))
     flat = nx.MultiDiGraph()
-    for node, data in network.nodes(data=True):
-        flat.add_node(node, label=data["label"], type=data["type"])
-    for s, o, data in network.edges(data=True):
-        flat.add_edge(s, o, key=data["relation"], label=data["relation"], relation=data["relation"],
-                      weight=data["support"],
+    ids = {}
+    for n, (node, data) in enumerate(sorted(network.nodes(data=True))):
+        ids[node] = f"n{n}"
+        flat.add_node(ids[node], label=data["label"], type=data["type"], iri=node)
+    edges = sorted(network.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"]))
+    for n, (s, o, data) in enumerate(edges):
+        flat.add_edge(ids[s], ids[o], key=f"e{n}", label=data["relation"], relation=data["relation"],
+                      weight=data["support"], symmetric=data["relation"] in SYMMETRIC_RELATIONS,
                       evidence=" || ".join(sentence for sentence, _ in data["evidence"][:5]))
     return flat
+
+
+_GEXF = "http://www.gexf.net/1.2draft"
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+
+
+def _gexf_to_schema(data: bytes) -> bytes:
+    """networkx's GEXF made valid for the version it declares (1.2draft): no ``name`` on
+    ``<graph>``, and no ``networkx_key`` attribute (the edge's id already tells edges apart)."""
+    ElementTree.register_namespace("", _GEXF)
+    ElementTree.register_namespace("xsi", _XSI)
+    root = ElementTree.fromstring(data)
+    for graph in root.iter(f"{{{_GEXF}}}graph"):
+        graph.attrib.pop("name", None)
+    keys = set()
+    for attributes in root.iter(f"{{{_GEXF}}}attributes"):
+        for attribute in list(attributes):
+            if attribute.get("title") == "networkx_key":
+                keys.add(attribute.get("id"))
+                attributes.remove(attribute)
+    for values in root.iter(f"{{{_GEXF}}}attvalues"):
+        for value in list(values):
+            if value.get("for") in keys:
+                values.remove(value)
+    return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
 def export(store: ox.Store, fmt: str, output: BinaryIO | None = None) -> bytes | None:
@@ -63,6 +96,7 @@ def _networkx_or_jsonld(store: ox.Store, fmt: str) -> bytes:
         nx.write_graphml(_flat_network(ds), buffer)
     elif fmt == "gexf":
         nx.write_gexf(_flat_network(ds), buffer)
+        buffer = io.BytesIO(_gexf_to_schema(buffer.getvalue()))
     else:
         raise ValueError(f"unknown format {fmt!r} ({', '.join(FORMATS)})")
     return buffer.getvalue()

@@ -263,3 +263,37 @@ def test_a_deeply_nested_query_is_one_line_not_a_crash(built):
     assert result.exit_code == 1
     assert result.output == "newsgraph: error: the query nests brackets 5000 deep (at most 128): write it flatter\n"
     assert runner.invoke(app, ["query", str(built), "SELECT * WHERE { { ?s ?p ?o } } LIMIT 1"]).exit_code == 0
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_network_exports_keep_to_their_schema(built, tmp_path, fmt):
+    """What the GraphML 1.0 and GEXF 1.2draft schemas ask of ids and attributes: node and
+    edge ids are NMTOKENs, edge ids unique, no attribute the schema does not know; the
+    weight of each relation is its number of articles, as ``ng:supportCount`` says."""
+    import re as regex
+    from xml.etree import ElementTree
+    path = tmp_path / f"network.{fmt}"
+    cli("export", built, "--format", fmt, "--output", path)
+    root = ElementTree.parse(path).getroot()
+    local = lambda element: element.tag.rsplit("}", 1)[-1]  # noqa: E731
+    nodes = [e for e in root.iter() if local(e) == "node"]
+    edges = [e for e in root.iter() if local(e) == "edge"]
+    nmtoken = regex.compile(r"^[\w.:-]+$")
+    assert nodes and all(nmtoken.match(n.get("id")) for n in nodes)
+    assert edges and all(nmtoken.match(e.get("id")) for e in edges)
+    assert len({e.get("id") for e in edges}) == len(edges)
+    assert b"networkx_key" not in path.read_bytes()
+    assert all("name" not in g.attrib for g in root.iter() if local(g) == "graph" and fmt == "gexf")
+    from graph.rdf.store import open_store
+    from ontology.namespace import PREFIXES
+    store = open_store(built)
+    support = {(r["s"].value, r["p"].value.rsplit("#", 1)[-1], r["o"].value): int(r["n"].value) for r in store.query(
+        "SELECT ?s ?p ?o ?n WHERE { ?x rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; ng:supportCount ?n }",
+        prefixes=PREFIXES)}
+    import networkx as nx
+    graph = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+    iri = {n: d["iri"] for n, d in graph.nodes(data=True)}
+    for s, o, data in graph.edges(data=True):
+        key = (iri[s], data["relation"], iri[o])
+        back = (iri[o], data["relation"], iri[s])
+        assert int(data["weight"]) == support.get(key, support.get(back)), key
