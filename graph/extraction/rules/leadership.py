@@ -9,12 +9,14 @@ from collections.abc import Iterator
 from graph.extraction.french import ARTICLES, GENITIVE, ORGANISATION_NOUNS
 from graph.extraction.rules.doc_index import DocIndex
 from graph.extraction.rules.finding import Finding
+from graph.extraction.rules.roles import past_rank
 
 __all__ = ["find_leadership"]
 
 # Participles that take the leader after « par », and verbs that take the led as object.
 _LED_BY = frozenset({"présidé", "présidée", "présidés", "présidées", "dirigé", "dirigée", "dirigés", "dirigées",
-                     "mené", "menée", "emmené", "emmenée"})
+                     "mené", "menée", "emmené", "emmenée", "conduit", "conduite", "conduits", "conduites",
+                     "commandé", "commandée", "commandés", "commandées"})
 _LEADS = frozenset({"présider", "diriger"})
 _LED_TYPES = ("Organization", "Country")
 
@@ -24,8 +26,9 @@ def find_leadership(index: DocIndex) -> Iterator[Finding]:
     for i, word in enumerate(words):
         if word in _LED_BY and i + 1 < len(doc) and words[i + 1] == "par":
             led = _led_before(index, i)
-            leader = index.entity_at.get(i + 2)
-            if led is not None and leader is not None and leader.start == i + 2 and leader.label_ == "Person":
+            at = past_rank(index, i + 2)  # « commandées par le général A »
+            leader = index.entity_at.get(at)
+            if led is not None and leader is not None and leader.start == at and leader.label_ == "Person":
                 yield Finding(index.mention(leader), "leaderOf", led, index.sentence(i), "leadership:passive", 0.8)
         elif word == "qui" and i + 1 < len(doc) and index.lemmas[i + 1] in _LEADS:
             leader = _person_before(index, i)
