@@ -8,8 +8,8 @@ The cascade, first rule that applies wins:
 3. ``surname-in-corpus``: a lone surname with exactly one full name in the corpus;
 4. ``same-name``: the same name up to case, accents, look-alike letters and a leading
    article, with the same type; ``name-without-its-kind``: an organisation's name without
-   the word that says its kind, when one organisation of the corpus has it (« Polisario »
-   is « Front Polisario »);
+   the word that says its kind, when one organisation of the corpus has it (« Renouveau »
+   is « Front Renouveau »);
 5. ``acronym-in-text`` (« Organisation du Traité de l'Atlantique Nord (OTAN) »), then
    ``acronym`` by initials when one expansion fits, then ``fuzzy``: transliteration-aware
    similarity (:mod:`graph.resolution.similarity`) inside surname blocks, same type only, full
@@ -298,7 +298,7 @@ def _merge_similar(decided, gazetteer: Gazetteer, ambiguous: set[str]) -> None:
             if short.start - long.end == 2 and (acronym_of(short.text, long.text) or _defined_acronym(long, short)):
                 if short_key in gazetteer_keys and long_key not in gazetteer_keys \
                         and not acronym_of(short.text, long.text):
-                    continue  # « le Collège des chefs d'État de l'AES (AES) »: the acronym is known, and not this one's
+                    continue  # « le Comité des sages de l'Union africaine (UA) »: the acronym is known, and not this one's
                 clusters.union(long_key, short_key, "acronym-in-text", 1.0)
 
     expansions = defaultdict(set)
@@ -385,12 +385,12 @@ class _Holders:
         self.by_article[article_id].add(key)
 
 
-_REGNAL = re.compile(r"^[ivxlcdm]+$")  # « Frederik X », « Charles III »: a number, not a surname
+_REGNAL = re.compile(r"^[ivxlcdm]+$")  # « Charles III », « Gustave V »: a number, not a surname
 
 
 def _full_person_names(decided, pending, voted: dict[str, str]) -> dict[str, _Holders]:
     """Last name -> the holders of every multi-word person name ending with it (a blocking
-    index). A regnal number (« X » in « Frederik X ») is no surname: « X » alone is not him."""
+    index). A regnal number (« III » in « Charles III ») is no surname: « X » alone is not him."""
     names: dict[str, _Holders] = defaultdict(_Holders)
     for (article_id, mention), (key, _, _) in decided.items():
         tokens = _tokens(mention.text)
@@ -410,7 +410,7 @@ def _full_person_names(decided, pending, voted: dict[str, str]) -> dict[str, _Ho
 
 
 # The first word of an organisation's name that says what kind it is, and is often dropped:
-# « le Front Polisario » is « le Polisario », « le Parti Narc » « le Narc ».
+# « le Front Renouveau » is « le Renouveau », « le Parti Narc » « le Narc ».
 _KIND_WORDS = frozenset({"front", "parti", "mouvement", "alliance", "groupe", "ligue", "rassemblement"})
 
 

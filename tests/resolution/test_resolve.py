@@ -212,26 +212,26 @@ def test_gh_and_q_transliterate_one_sound():
 
 
 def test_a_regnal_number_is_no_surname():
-    r = resolve([("a1", [m("Frederik X", gid="frederik_x")]), ("a2", [m("X", "Organization"), m("X", start=30)])])
-    frederik = r.entities["frederik_x"]
-    assert "X" not in frederik.names
+    r = resolve([("a1", [m("Charles III", gid="charles_iii")]), ("a2", [m("III", "Organization"), m("III", start=30)])])
+    king = r.entities["charles_iii"]
+    assert "III" not in king.names
     r = resolve([("a1", [m("Jean Dupont")]), ("a2", [m("Dupont")])])  # a surname still joins its full name
     assert [x.rule for x in r.merges] == ["surname-in-corpus"]
 
 
 def test_a_known_acronym_in_brackets_does_not_take_in_the_longer_name_before_it():
-    long = m("Collège des chefs d'État de la Confédération des États du Sahel", "Organization")
-    short = m("AES", "Organization", start=long.end + 2, gid="aes")
+    long = m("Comité des sages de l'Union africaine", "Organization")
+    short = m("UA", "Organization", start=long.end + 2, gid="african_union")
     r = resolve([("a1", [long, short])])
-    assert r.entities["aes"].names == ("AES",)
+    assert r.entities["african_union"].names == ("UA",)
     defined = m("Commission nationale des droits", "Organization")
     r = resolve([("a1", [defined, m("CNDH", "Organization", start=defined.end + 2)])])
     assert len(r.entities) == 1  # an acronym the gazetteer does not know is still defined by the text
 
 
 def test_an_organisation_named_without_its_kind_word_is_the_same():
-    r = resolve([("a1", [m("Front Polisario", "Organization")]), ("a2", [m("Polisario", "Organization")])])
-    assert labels(r) == [("Front Polisario", ("Front Polisario", "Polisario"))]
+    r = resolve([("a1", [m("Front Renouveau", "Organization")]), ("a2", [m("Renouveau", "Organization")])])
+    assert labels(r) == [("Front Renouveau", ("Front Renouveau", "Renouveau"))]
     assert [x.rule for x in r.merges] == ["name-without-its-kind"]
     two = resolve([("a1", [m("Front Uni", "Organization"), m("Parti Uni", "Organization", start=30)]),
                    ("a2", [m("Uni", "Organization")])])

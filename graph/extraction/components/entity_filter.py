@@ -68,7 +68,7 @@ class EntityFilter:
                 if piece is None or not self._is_actor_name(piece):
                     continue
                 if piece[0].lower_ in self.portfolios and _after_office(piece, self.nationalities):
-                    # « le secrétaire du Commerce des États-Unis A »: a portfolio, then the state it is of
+                    # « le ministre de l'Agriculture du Ghana, A »: a portfolio, then the state it is of
                     piece = _state_after_portfolio(piece)
                     if piece is None:
                         continue
@@ -188,7 +188,7 @@ def _is_office(doc, k: int, nationalities) -> bool:
 
 
 def _state_after_portfolio(span: Span) -> Span | None:
-    """The name after the portfolio's own words (« Commerce des États-Unis » -> « États-Unis »),
+    """The name after the portfolio's own words (« Agriculture du Ghana » -> « Ghana »),
     or None when the span is the portfolio alone (« Affaires étrangères »)."""
     doc = span.doc
     for k in range(span.start + 1, span.end - 1):

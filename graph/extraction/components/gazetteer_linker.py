@@ -6,7 +6,7 @@ that NER missed, or cut wrong, becomes an entity unless it lies inside a longer 
 (« Trump » in « Melania Trump » stays part of that name). Names match in any case but
 must start with a capital in the text: the adjective « suisse » is not « Suisse ». A
 place named after a place noun and ending on a known place is two places (« le Palais du
-Peuple de Pékin »); a state's formal name is the state (« la République du Niger »).
+Peuple de Pékin »); a state's formal name is the state (« la République du Togo »).
 """
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ class GazetteerLinker:
                 keep(match)
                 continue
             if outer is not None and _formal_state_name(outer, match, self.state_nouns):
-                # « la République du Niger », « le Royaume du Maroc »: the state, by its formal name
+                # « la République du Togo », « le Royaume de Suède »: the state, by its formal name
                 drop(outer)
                 keep(Span(doc, outer.start, outer.end, label=match.label_, kb_id=match.kb_id))
                 continue
@@ -110,7 +110,7 @@ def _place_of_a_place(outer: Span, match: Span) -> bool:
 
 
 def _formal_state_name(outer: Span, match: Span, state_nouns: frozenset[str]) -> bool:
-    """``outer`` is « République du Niger », « Royaume du Maroc », « État d'Israël »: a
+    """``outer`` is « République du Togo », « Royaume de Suède », « État d'Israël »: a
     state noun (and adjectives), « de », then the known state ``match`` that ends it."""
     doc = outer.doc
     return match.end == outer.end and match.label_ == "Country" and outer[0].lower_ in state_nouns \

@@ -1,7 +1,7 @@
 """Aliases: another name of a person, given where the person is named.
 
-« le général Mohamed Daglo, surnommé « Hemetti » », « Ahmed Sharif, dit Abou Ali »,
-« Mohamed Daglo "Hemedti" »: the second name is the same person's (a nickname, a nom de
+« le colonel Jean Dossou, surnommé « Lion » », « Ahmed Sharif, dit Abou Ali »,
+« Jean Dossou "Lion" »: the second name is the same person's (a nickname, a nom de
 guerre), not a second actor. The words that introduce one are data
 (``ontology/lexicons/aliases.tsv``); a name in quotes right after a person's needs none.
 
@@ -21,14 +21,14 @@ _GAP = 2  # tokens between the person and the introducing word (« A, surnommé 
 
 def find_aliases(index: DocIndex) -> dict[Mention, Mention]:
     """Alias mention -> the mention of the person it names."""
-    doc, words = index.doc, index.words
+    doc = index.doc
     cues = index.lex.alias_cues
     found: dict[Mention, Mention] = {}
     ents = index.ents
     for before, after in zip(ents, ents[1:]):
         if before.label_ != "Person" or after.label_ == "Country" or after.kb_id_ and after.kb_id_ != before.kb_id_:
             continue
-        between = [t for t in doc[before.end:after.start]]
+        between = list(doc[before.end:after.start])
         texts = [t.lower_ for t in between]
         quoted = bool(texts) and all(t in _QUOTES for t in texts) and after.end < len(doc) and doc[after.end].text in _QUOTES
         phrase = " ".join(t for t in texts if t not in _QUOTES and t != ",")

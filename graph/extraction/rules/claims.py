@@ -39,8 +39,8 @@ def find_claims(index: DocIndex) -> Iterator[Finding]:
 
 
 def _sovereignty_claims(index: DocIndex) -> Iterator[Finding]:
-    """« la souveraineté du Maroc sur le Sahara », « la souveraineté marocaine sur X »,
-    « X relève de la souveraineté du Maroc »: the state in the cue's genitive (or its
+    """« la souveraineté de l'Argentine sur les Malouines », « la souveraineté argentine sur X »,
+    « X relève de la souveraineté du Royaume-Uni »: the state in the cue's genitive (or its
     adjective) claims the place after « sur », or the place the clause is about."""
     doc, words = index.doc, index.words
     cues = {word for word, pos in index.lex.claim_cues.items() if pos == "genitive"}

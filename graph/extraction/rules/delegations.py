@@ -2,7 +2,7 @@
 Jared Kushner », « La délégation russe comprendrait notamment Kirill Dmitriev », « A a
 conduit la délégation kényane », « A fait partie de la délégation ougandaise » ->
 negotiatorFor the delegation's country, or the state of the one it accompanies (« le
-président nigérien est venu avec une délégation composée de A, B et C »); a delegation
+président béninois est venu avec une délégation composée de A, B et C »); a delegation
 without either (« les deux délégations, conduites par le ministre kényan A et
 l'émissaire éthiopien B ») gives each member the state of the role the sentence gives him.
 """
@@ -32,7 +32,7 @@ def find_delegations(index: DocIndex) -> Iterator[Finding]:
         country, j = index.state_qualifier(token.i + 1)
         armed = False
         sent = index.sentence(i)
-        if country is None:  # « le président nigérien est venu accompagné d'une délégation composée de … »
+        if country is None:  # « le président béninois est venu avec une délégation composée de … »
             country = _state_of_the_one_accompanied(index, sent, i)
         if index.words[max(0, i - 3):i] in (["partie", "de", "la"], ["partie", "des"]):
             # « A, le patron du fonds souverain kényan, faisait partie de la délégation »
@@ -98,7 +98,7 @@ def _listed_genitive(index: DocIndex, ent) -> bool:
 
 def _state_of_the_one_accompanied(index: DocIndex, sent, i: int):
     """The state of the only state-qualified role said before the delegation word in its
-    sentence (« le président nigérien est venu accompagné d'une délégation »), or None."""
+    sentence (« le président béninois est venu avec une délégation »), or None."""
     states = {}
     for role in index.roles_between(sent.start, i):
         state = index.as_state(role.target) if role.target is not None else None

@@ -355,7 +355,7 @@ def _noun_pairs(index: DocIndex, noun: Token):
         present = [p for p in _attendees(index, noun) if p not in parties]
         return list(combinations(parties, 2)) + [(a, b) for a in present for b in parties]
     headline = _headline_pair(index, noun)
-    if headline is not None:  # « Carney – Trump : un face-à-face très attendu »
+    if headline is not None:  # « A – B : un face-à-face »
         return [headline]
     occasion = _occasion_pairs(index, noun)
     if occasion:
@@ -382,8 +382,8 @@ _CLITICS = frozenset({"s'", "se", "l'", "le", "la", "les", "lui", "leur", "y", "
 
 
 def _occasion_pairs(index: DocIndex, noun: Token) -> list[tuple[Mention, Mention]]:
-    """« Lors de sa rencontre avec A, B a salué … »: B met A; « Au cours de ces entretiens,
-    A et B ont réaffirmé … »: A met B. The noun sits in an opening that gives the main
+    """« Lors de sa rencontre avec A, B a salué … »: B met A; « Pendant leurs entretiens,
+    A et B ont insisté … »: A met B. The noun sits in an opening that gives the main
     clause's occasion (``lexicons/occasions.tsv``), before the comma that closes it; the
     parties are the people who open the main clause, with those named after « avec »."""
     words, doc = index.words, index.doc
@@ -427,8 +427,8 @@ _ATTEND_GAP = 8  # words from the verb of attending to the meeting noun
 
 
 def _attendees(index: DocIndex, noun: Token) -> list[Mention]:
-    """The people who attended the meeting ``noun`` names: « A et B ont (l'un comme l'autre)
-    assisté à une partie de la réunion … », « A a pris part à la rencontre … ». Read on the
+    """The people who attended the meeting ``noun`` names: « A et B ont (tous deux)
+    assisté à la réunion … », « A a pris part à la rencontre … ». Read on the
     words (a verb of attending, then « à », a few words before the noun), as the parser
     often loses such sentences; the attendees are the people named before the verb."""
     words, doc = index.words, index.doc
@@ -444,7 +444,7 @@ def _attendees(index: DocIndex, noun: Token) -> list[Mention]:
 def _headline_pair(index: DocIndex, noun: Token) -> tuple[Mention, Mention] | None:
     """« A – B : un face-à-face », « A-B : la rencontre »: the two people a title opens
     with, set against each other before a colon, meet in the noun after it."""
-    doc, words = index.doc, index.words
+    doc = index.doc
     sent = index.sentence(noun.i)
     first = index.entity_at.get(sent.start)
     if first is None or first.start != sent.start or first.end + 2 >= len(doc):

@@ -1,7 +1,7 @@
 """Locations: « Jeddah, en Arabie saoudite », « Hallandale Beach, dans la région de Miami »,
 « Kiambu, dans le nord de Nairobi », « Miami (Floride) », « Kampala, la capitale ougandaise »,
-« Mombasa, ville portuaire kényane », « le Turkana kényan », a dateline (« Bamako, Mali –
-le 22 mai ») -> locatedIn. What is only near (« Kisumu, près de Nakuru, ») is passed over."""
+« Mombasa, ville portuaire kényane », « le Turkana kényan », a dateline (« Lomé, Togo –
+le 3 juin ») -> locatedIn. What is only near (« Kisumu, près de Nakuru, ») is passed over."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -73,8 +73,8 @@ _DATELINE_ENDS = frozenset({"–", "—", "-", "(", ":"})
 
 
 def _dateline(index: DocIndex, place, j: int) -> bool:
-    """``place`` opens a paragraph as a dateline: « Bamako, Mali – le 22 mai 2025 »,
-    « Nuuk, Groenland (AFP) »: the place, a comma, a state or region, then a dash, a
+    """``place`` opens a paragraph as a dateline: « Lomé, Togo – le 3 juin »,
+    « Accra, Ghana (AFP) »: the place, a comma, a state or region, then a dash, a
     bracket, a colon or the line's end."""
     doc = index.doc
     at = place.start
@@ -115,7 +115,7 @@ def find_locations(index: DocIndex) -> Iterator[Finding]:
             if j >= len(doc):
                 continue
             if doc[j - 1].text == "," and _dateline(index, ent, j):
-                # « Bamako, Mali – le 22 mai » opening a paragraph: the city, then its country
+                # « Lomé, Togo – le 3 juin » opening a paragraph: the city, then its country
                 yield Finding(index.mention(ent), "locatedIn", index.mention(index.entity_at[j]),
                               index.sentence(ent.start), "location:dateline", 0.8)
                 continue

@@ -169,7 +169,7 @@ def find_roles(index: DocIndex) -> Iterator[Finding]:
             yield Finding(role.holder, role.relation, _possessor(index, role), index.sentence(role.start),
                           f"role:{role.relation}:possessive", 0.7)
         elif role.holder is not None and role.relation == "ministerOf" and _leader_possessor_state(index, role):
-            # « Carney, accompagné de ses ministres A et B »: the ministers of the state he leads
+            # « A, accompagné de ses ministres B et C »: the ministers of the state he leads
             yield Finding(role.holder, role.relation, _leader_possessor_state(index, role), index.sentence(role.start),
                           f"role:{role.relation}:possessive", 0.7)
         elif role.holder is not None:
